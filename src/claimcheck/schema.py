@@ -99,9 +99,16 @@ EVIDENCE_SCHEMA: tuple[Column, ...] = (
     Column("verification", "str", "where each identifier was seen; what could not be confirmed"),
 )
 
+# Not in the contract: the drafter's explanation of each label (which rule or
+# cue fired), kept beside the row so a reviewer sees why. Optional.
+OPTIONAL_SCHEMA: tuple[Column, ...] = (
+    Column("draft_rules", "str", "which drafter rules and cues produced the labels"),
+)
+
 UNIT_COLUMNS = tuple(c.name for c in CLAIM_SCHEMA[:9])
 CLAIM_COLUMNS = tuple(c.name for c in CLAIM_SCHEMA)
 DERIVED_COLUMNS = tuple(c.name for c in CLAIM_SCHEMA if c.derived)
+OPTIONAL_COLUMNS = tuple(c.name for c in OPTIONAL_SCHEMA)
 EVIDENCE_COLUMNS = tuple(c.name for c in EVIDENCE_SCHEMA)
 INT_COLUMNS = tuple(c.name for c in CLAIM_SCHEMA if c.kind == "int")
 # Columns a person writes; a re-segmentation must carry them over.
@@ -109,7 +116,7 @@ HUMAN_COLUMNS = tuple(c for c in CLAIM_COLUMNS[9:] if c not in DERIVED_COLUMNS)
 
 
 def column(name: str) -> Column:
-    for c in CLAIM_SCHEMA + EVIDENCE_SCHEMA:
+    for c in CLAIM_SCHEMA + OPTIONAL_SCHEMA + EVIDENCE_SCHEMA:
         if c.name == name:
             return c
     raise KeyError(name)

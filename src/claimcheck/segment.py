@@ -72,7 +72,7 @@ _NUMBERED = re.compile(r"[ \t]*\d{1,3}[.)][ \t]+(?=\S)")
 _RULE_LINE = re.compile(r"[ \t]*(?:[-=*_][ \t]*){3,}$")
 _BOLD_LINE = re.compile(r"(\*\*|__)(?P<body>\S(?:.*\S)?)\1[ \t]*$")
 # A candidate sentence end: terminators, closing quotes/brackets, whitespace.
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+_END = re.compile(r"[.!?…]+[\"'”’»)\]*_]*(?=\s)")
 _WS = re.compile(r"\s+")
 _TOKEN_BEFORE = re.compile(r"[\w.\-]*$")
 _WORD_AFTER = re.compile(r"[\"'“‘(\[]*([\w'’.-]*)")
@@ -86,7 +86,7 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_boundary(text: str, dot: int, after: int, end: int, rules: Rules) -> bool:
+def _is_boundary(text: str, dot: int, after: int, end: int, span_start: int, rules: Rules) -> bool:
     """Whether the terminator run starting at ``dot`` ends a sentence.
 
     ``after`` is the index of the first non-space character that follows.
@@ -100,9 +100,12 @@ def _is_boundary(text: str, dot: int, after: int, end: int, rules: Rules) -> boo
         return True  # ! ? … before a capital, digit, quote or bracket
     if text.startswith("..", dot):
         return True  # an ellipsis before a capital
-    token = _TOKEN_BEFORE.search(text, 0, dot).group(0).lower()
+    m = _TOKEN_BEFORE.search(text, 0, dot)
+    token = m.group(0).lower()
     if not token:
         return True
+    if token.isdigit() and m.start() == span_start:
+        return False  # "1. Take 500 mg": a list number, not a sentence
     word_after = _WORD_AFTER.match(text, after).group(1).lower()
     if token in rules.abbreviations:
         return False
@@ -122,7 +125,7 @@ def split_sentences(text: str, start: int, end: int, rules: Rules | None = None)
     for m in _END.finditer(text, start, end):
         ws = _WS.match(text, m.end(), end)
         after = ws.end() if ws else m.end()
-        if _is_boundary(text, m.start(), after, end, rules):
+        if _is_boundary(text, m.start(), after, end, s, rules):
             a, b = _strip_span(text, s, m.end())
             if a < b:
                 spans.append((a, b))
@@ -203,6 +206,10 @@ def _short_label(text: str, line: _Line, rules: Rules, max_words: int) -> bool:
     )
 
 
+def _is_list(block: list[_Line] | None) -> bool:
+    return bool(block) and block[0].kind in ("numbered", "bullet")
+
+
 def iter_units(text: str, rules: Rules | None = None) -> Iterator[Unit]:
     """Units of an article in reading order."""
     rules = rules or load_rules()
@@ -225,8 +232,8 @@ def iter_units(text: str, rules: Rules | None = None) -> Iterator[Unit]:
             elif line.kind in ("prose", "numbered") and _short_label(text, line, rules, rules.max_words):
                 if bi == 0 and line.kind == "prose":
                     kind = "title"
-                elif line.kind == "prose" or nxt is None or nxt[0].kind not in ("numbered", "bullet"):
-                    kind = "heading"
+                elif line.kind == "prose" or not (_is_list(nxt) or _is_list(blocks[bi - 1] if bi else None)):
+                    kind = "heading"  # "1. Releasing endorphins", unless it is one item of a loose list
             elif bi == 0 and line.kind == "prose" and text[line.end - 1] not in ".!;,":
                 kind = "title"  # a long headline, or one ending in "?"
             if kind:

@@ -1,0 +1,194 @@
+"""The ``claimcheck`` command: segment, draft, validate, report.
+
+Errors a user can cause print one line and exit non-zero; they never show a
+traceback. Exit codes: 0 fine, 1 the table breaks the contract, 2 a file
+could not be read or an option is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from claimcheck.io import InputError, write_csv_atomic
+
+DEFAULT_CLAIMS = Path("data/claims.csv")
+DEFAULT_EVIDENCE = Path("data/evidence.csv")
+DEFAULT_ARTICLES = Path("data/articles")
+
+
+def _emit(df: pd.DataFrame, out: Path | None) -> None:
+    if out is None:
+        df.to_csv(sys.stdout, index=False, lineterminator="\n")
+    else:
+        write_csv_atomic(df, out)
+        print(f"wrote {len(df)} rows to {out}", file=sys.stderr)
+
+
+def cmd_segment(args: argparse.Namespace) -> int:
+    from claimcheck.segment import segment_paths
+
+    t0 = time.perf_counter()
+    df = segment_paths(args.articles)
+    dt = time.perf_counter() - t0
+    if args.output is not None and args.output.exists() and not args.force:
+        raise InputError(f"{args.output}: exists; pass --force to replace it")
+    _emit(df, args.output)
+    counts = df["unit"].value_counts()
+    summary = ", ".join(
+        f"{counts.get(u, 0)} {u}{'' if counts.get(u, 0) == 1 else 's'}" for u in ("title", "heading", "sentence")
+    )
+    print(f"{len(df)} units ({summary}) in {dt * 1000:.1f} ms", file=sys.stderr)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from claimcheck.validate import validate_claims
+
+    problems = validate_claims(args.claims, article=args.article, evidence=args.evidence)
+    for p in problems:
+        print(p)
+    if problems:
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {args.claims}", file=sys.stderr)
+        return 1
+    print(f"{args.claims}: valid", file=sys.stderr)
+    return 0
+
+
+def _load_evidence(path: Path | None) -> pd.DataFrame | None:
+    if path is None or not path.exists():
+        return None
+    from claimcheck.validate import validate_evidence
+
+    problems, _ = validate_evidence(path)
+    if problems:
+        raise InputError(str(problems[0]))
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    from claimcheck.draft import draft_claims, draft_lines
+
+    evidence = _load_evidence(args.evidence)
+    if args.lines is not None:
+        from claimcheck.io import read_text
+
+        lines = [ln for ln in read_text(args.lines, "file of statements").splitlines() if ln.strip()]
+        _emit(draft_lines(lines), args.output)
+        return 0
+    if not args.articles:
+        raise InputError("draft: give at least one ARTICLE file or folder, or --lines FILE")
+    if args.merge is not None:
+        from claimcheck.revise import merge_article
+
+        out = args.output or args.merge
+        merged, report = merge_article(args.merge, args.articles, evidence=evidence)
+        for line in report.lines():
+            print(line, file=sys.stderr)
+        if args.dry_run:
+            print("dry run: nothing written", file=sys.stderr)
+            return 0
+        write_csv_atomic(merged, out)
+        print(f"wrote {len(merged)} rows to {out}", file=sys.stderr)
+        return 0
+    if args.output is not None and args.output.exists() and not args.force:
+        raise InputError(
+            f"{args.output}: exists and may hold reviewed labels; use --merge {args.output} to keep them, or --force to replace it"
+        )
+    from claimcheck.segment import segment_paths
+
+    _emit(draft_claims(segment_paths(args.articles), evidence=evidence), args.output)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from claimcheck.report import build_report
+    from claimcheck.validate import validate_claims
+
+    articles = args.article or [DEFAULT_ARTICLES]
+    from claimcheck.io import expand_articles
+
+    article_files = expand_articles(articles)
+    problems = validate_claims(args.claims, article=article_files_for(args.claims, article_files), evidence=args.evidence)
+    if problems:
+        for p in problems[:20]:
+            print(p, file=sys.stderr)
+        raise InputError(f"{args.claims}: {len(problems)} problem(s); no report written (run claimcheck validate)")
+    t0 = time.perf_counter()
+
+    def progress(msg: str) -> None:
+        print(f"[{time.perf_counter() - t0:5.1f}s] {msg}", file=sys.stderr, flush=True)
+
+    paths = build_report(args.claims, args.evidence, article_files, args.out, progress=progress)
+    progress(f"done: {len(paths)} files in {args.out}/ (open {args.out}/index.html)")
+    return 0
+
+
+def article_files_for(claims: Path, article_files: list[Path]) -> list[Path]:
+    """The given articles that the claims table covers (a folder may hold others)."""
+    from claimcheck.io import read_csv_rows
+
+    header, rows, _ = read_csv_rows(claims, "claims table")
+    if "article" not in header:
+        return article_files
+    k = header.index("article")
+    slugs = {r[k] for r in rows if len(r) > k}
+    return [p for p in article_files if p.stem in slugs] or article_files
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="claimcheck", description="Audit the claims in health writing.")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    s = sub.add_parser("segment", help="split articles into title, headings and sentences")
+    s.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE", help=".txt/.md file or folder of them")
+    s.add_argument("-o", "--output", type=Path, help="CSV to write (default: standard output)")
+    s.add_argument("--force", action="store_true", help="replace an existing output file")
+    s.set_defaults(func=cmd_segment)
+
+    d = sub.add_parser("draft", help="first-pass labels for every statement, for a person to review")
+    d.add_argument("articles", nargs="*", type=Path, metavar="ARTICLE")
+    d.add_argument("-o", "--output", type=Path, help="CSV to write (default: standard output, or the --merge file)")
+    d.add_argument("--lines", type=Path, metavar="FILE", help="label one statement per line, without segmenting")
+    d.add_argument("--merge", type=Path, metavar="CLAIMS", help="re-segment a revised article against this table, keeping its labels")
+    d.add_argument("--evidence", type=Path, default=None, help="evidence table to suggest evidence levels from")
+    d.add_argument("--force", action="store_true", help="replace an existing output file (loses its labels)")
+    d.add_argument("--dry-run", action="store_true", help="with --merge: report what would change, write nothing")
+    d.set_defaults(func=cmd_draft)
+
+    v = sub.add_parser("validate", help="check a claims table against the data contract")
+    v.add_argument("claims", type=Path, metavar="CLAIMS.csv")
+    v.add_argument("--article", type=Path, action="append", help="article file(s) the table covers")
+    v.add_argument("--evidence", type=Path, help="evidence table the ids must resolve in")
+    v.set_defaults(func=cmd_validate)
+
+    r = sub.add_parser("report", help="validate, execute the notebooks and render HTML reports")
+    r.add_argument("--claims", type=Path, default=DEFAULT_CLAIMS)
+    r.add_argument("--evidence", type=Path, default=DEFAULT_EVIDENCE)
+    r.add_argument("--article", type=Path, action="append", help=f"article file or folder (default {DEFAULT_ARTICLES})")
+    r.add_argument("--out", type=Path, default=Path("reports"))
+    r.set_defaults(func=cmd_report)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as e:
+        print(f"claimcheck: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("claimcheck: interrupted; nothing half-written (writes are atomic)", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

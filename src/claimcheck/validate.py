@@ -1,0 +1,270 @@
+"""Hold a claims table (and its evidence table) to the data contract.
+
+Every problem is reported, not just the first, as ``FILE:LINE: column: found
+…, expected …`` so that a person can fix the file in one pass. Files that
+cannot be read as UTF-8 CSV at all raise :class:`~claimcheck.io.InputError`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from claimcheck.audit import verdict
+from claimcheck.io import InputError, article_slug, read_article, read_csv_rows
+from claimcheck.schema import (
+    CLAIM_COLUMNS,
+    CLAIM_SCHEMA,
+    EVIDENCE_COLUMNS,
+    EVIDENCE_SCHEMA,
+    OPTIONAL_COLUMNS,
+    Column,
+    allowed_values,
+)
+from claimcheck.segment import iter_units
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*-\d{3,}")
+_KEY = re.compile(r"[a-z0-9][a-z0-9_]*")
+_CUE = re.compile(r"[^;A-Z]+")
+_DOI = re.compile(r"10\.\d{4,9}/\S+")
+_PMID = re.compile(r"[1-9]\d{0,8}")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        col = f" {self.column}:" if self.column else ""
+        return f"{self.file}:{self.line}:{col} {self.message}"
+
+
+def _show(value: str, limit: int = 40) -> str:
+    v = value if len(value) <= limit else value[: limit - 1] + "…"
+    return repr(v)
+
+
+def _expected(col: Column) -> str:
+    if col.kind == "choice":
+        return "one of " + ", ".join(allowed_values(col)) + ("" if col.required else " or empty")
+    if col.kind == "int":
+        rng = f" {col.lo}–{col.hi}" if col.lo is not None and col.hi is not None else (
+            f" ≥ {col.lo}" if col.lo is not None else ""
+        )
+        return f"an integer{rng}"
+    if col.kind == "id":
+        return "an id like acu-001" if col.name == "claim_id" else "a key like vickers2018"
+    if col.kind == "list":
+        return "lower-case items separated by ';'"
+    return "a value"
+
+
+def _check_cell(col: Column, value: str) -> str | None:
+    """None if the cell is fine, else 'found …, expected …'."""
+    v = value.strip()
+    if v != value and col.kind != "str":
+        return f"found {_show(value)} with spaces around it, expected {_expected(col)}"
+    if not v:
+        return f"found an empty value, expected {_expected(col)}" if col.required else None
+    if col.kind == "int":
+        try:
+            n = int(v)
+        except ValueError:
+            return f"found {_show(v)}, expected {_expected(col)}"
+        if (col.lo is not None and n < col.lo) or (col.hi is not None and n > col.hi):
+            return f"found {n}, expected {_expected(col)}"
+    elif col.kind == "choice":
+        if v not in allowed_values(col):
+            return f"found {_show(v)}, expected {_expected(col)}"
+    elif col.kind == "id":
+        pattern = _ID if col.name == "claim_id" else _KEY
+        if not pattern.fullmatch(v):
+            return f"found {_show(v)}, expected {_expected(col)}"
+    elif col.kind == "list":
+        items = v.split(";")
+        choices = allowed_values(col)
+        for item in items:
+            if not item or item != item.strip() and not item.strip():
+                return f"found an empty item in {_show(v)}, expected {_expected(col)}"
+            if choices and item.strip() not in choices:
+                return f"found {_show(item.strip())}, expected items from " + ", ".join(choices)
+            if col.name in ("hedge_cues", "boosters") and not _CUE.fullmatch(item):
+                return f"found {_show(item)}, expected {_expected(col)}"
+    return None
+
+
+def _read_table(
+    path: str | Path, schema: Sequence[Column], optional: Sequence[str], what: str
+) -> tuple[pd.DataFrame | None, list[int], list[Problem]]:
+    """Rows as strings, the line of each, and the header/shape problems."""
+    header, rows, lines = read_csv_rows(path, what)
+    f = str(path)
+    problems: list[Problem] = []
+    names = [c.name for c in schema]
+    missing = [n for n in names if n not in header]
+    unknown = [h for h in header if h not in names and h not in optional]
+    dupes = sorted({h for h in header if header.count(h) > 1})
+    for n in missing:
+        problems.append(Problem(f, 1, n, "column missing from the header, expected it (see claimcheck.schema)"))
+    for h in unknown:
+        problems.append(Problem(f, 1, h or "(blank)", f"unknown column {_show(h)}, expected only the schema's columns: " + ", ".join(names)))
+    for h in dupes:
+        problems.append(Problem(f, 1, h, "column appears twice, expected once"))
+    if not rows:
+        raise InputError(f"{path}:2: the {what} has a header but no rows")
+    for row, line in zip(rows, lines, strict=True):
+        if len(row) != len(header):
+            problems.append(
+                Problem(f, line, "", f"found {len(row)} fields, expected {len(header)} (one per header column)")
+            )
+    if missing or dupes:
+        return None, lines, problems
+    width = len(header)
+    padded = [(r + [""] * width)[:width] for r in rows]
+    df = pd.DataFrame(padded, columns=header, dtype=str)
+    return df, lines, problems
+
+
+def validate_evidence(path: str | Path) -> tuple[list[Problem], set[str]]:
+    """Problems in an evidence table, and the ids it defines."""
+    df, lines, problems = _read_table(path, EVIDENCE_SCHEMA, (), "evidence table")
+    if df is None:
+        return problems, set()
+    f = str(path)
+    seen: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        rec = df.iloc[i]
+        for col in EVIDENCE_SCHEMA:
+            msg = _check_cell(col, rec[col.name])
+            if msg:
+                problems.append(Problem(f, line, col.name, msg))
+        eid = rec["evidence_id"]
+        if eid in seen:
+            problems.append(Problem(f, line, "evidence_id", f"found {_show(eid)} again (first on line {seen[eid]}), expected a unique id"))
+        seen.setdefault(eid, line)
+        doi, pmid = rec["doi"].strip(), rec["pmid"].strip()
+        if doi and not _DOI.fullmatch(doi):
+            problems.append(Problem(f, line, "doi", f"found {_show(doi)}, expected a bare DOI like 10.1001/archinternmed.2012.3654"))
+        if pmid and not _PMID.fullmatch(pmid):
+            problems.append(Problem(f, line, "pmid", f"found {_show(pmid)}, expected digits only"))
+        if not doi and not pmid and not rec["verification"].strip():
+            problems.append(
+                Problem(f, line, "doi", "found neither doi nor pmid, expected at least one, or a verification note saying none was found")
+            )
+    return problems, set(seen)
+
+
+def validate_claims(
+    path: str | Path,
+    article: str | Path | Sequence[str | Path] | None = None,
+    evidence: str | Path | None = None,
+) -> list[Problem]:
+    """Every way the claims table breaks the contract, sorted by line."""
+    df, lines, problems = _read_table(path, CLAIM_SCHEMA, OPTIONAL_COLUMNS, "claims table")
+    evidence_ids: set[str] | None = None
+    if evidence is not None:
+        ev_problems, evidence_ids = validate_evidence(evidence)
+        problems.extend(ev_problems)
+    if df is None:
+        return sorted(problems)
+    f = str(path)
+    bad: set[tuple[int, str]] = set()
+    for col in CLAIM_SCHEMA:
+        for i, value in enumerate(df[col.name]):
+            msg = _check_cell(col, value)
+            if msg:
+                problems.append(Problem(f, lines[i], col.name, msg))
+                bad.add((i, col.name))
+
+    def ok(i: int, *cols: str) -> bool:
+        return not any((i, c) in bad for c in cols)
+
+    first_line: dict[str, int] = {}
+    for i, rec in enumerate(df.itertuples(index=False)):
+        line = lines[i]
+        r = rec._asdict()
+        cid = r["claim_id"]
+        if cid in first_line:
+            problems.append(Problem(f, line, "claim_id", f"found {_show(cid)} again (first on line {first_line[cid]}), expected a unique id"))
+        first_line.setdefault(cid, line)
+        if ok(i, "start", "end") and r["start"] and r["end"] and int(r["end"]) <= int(r["start"]):
+            problems.append(Problem(f, line, "end", f"found {r['end']}, expected more than start {r['start']}"))
+        sec = r["secondary_type"]
+        if sec and sec == r["claim_type"]:
+            problems.append(Problem(f, line, "secondary_type", f"found {_show(sec)}, expected a type other than claim_type or empty"))
+        level, status = r["evidence_level"], r["status"]
+        if not level and status == "reviewed":
+            problems.append(Problem(f, line, "evidence_level", "found an empty value, expected a level on a reviewed row"))
+        ids = [x for x in r["evidence_ids"].split(";") if x]
+        if level and level not in ("n_a", "none") and not ids and ok(i, "evidence_level"):
+            problems.append(Problem(f, line, "evidence_ids", f"found none, expected at least one source for evidence_level {level}"))
+        if evidence_ids is not None:
+            for x in ids:
+                if x not in evidence_ids:
+                    problems.append(Problem(f, line, "evidence_ids", f"found {_show(x)}, expected an evidence_id of {evidence}"))
+        if ok(i, "certainty", "evidence_level") and r["certainty"]:
+            allowed, over, name = verdict(int(r["certainty"]), level)
+            for colname, want in (("allowed_certainty", allowed), ("overstatement", over), ("verdict", name)):
+                want_s = "" if want is None else str(want)
+                if ok(i, colname) and r[colname] != want_s:
+                    problems.append(
+                        Problem(f, line, colname, f"found {_show(r[colname]) if r[colname] else 'an empty value'}, expected {_show(want_s) if want_s else 'an empty value'} from certainty {r['certainty']} and evidence_level {level or '(empty)'}")
+                    )
+            if status == "reviewed" and name == "overstated" and not r["suggested_revision"].strip():
+                problems.append(Problem(f, line, "suggested_revision", "found an empty value, expected a rewrite at the allowed level for an overstated row"))
+            if status == "reviewed" and level not in ("", "n_a") and not r["rationale"].strip():
+                problems.append(Problem(f, line, "rationale", "found an empty value, expected why this level and which source"))
+    if article is not None:
+        problems.extend(_check_against_articles(f, df, lines, bad, article))
+    return sorted(problems)
+
+
+def _check_against_articles(
+    f: str, df: pd.DataFrame, lines: list[int], bad: set[tuple[int, str]], article: str | Path | Sequence[str | Path]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    paths = [article] if isinstance(article, (str, Path)) else list(article)
+    texts = {article_slug(p): read_article(p) for p in paths}
+    for slug, text in texts.items():
+        rows = df.index[df["article"] == slug].tolist()
+        if not rows:
+            problems.append(Problem(f, 2, "article", f"found no row for article {_show(slug)}, expected one row per unit"))
+            continue
+        spans = set()
+        for i in rows:
+            if any((i, c) in bad for c in ("start", "end")):
+                continue
+            s, e = int(df.at[i, "start"]), int(df.at[i, "end"])
+            spans.add((s, e))
+            if text[s:e] != df.at[i, "text"]:
+                problems.append(
+                    Problem(f, lines[i], "text", f"found {_show(df.at[i, 'text'])}, expected article[{s}:{e}] = {_show(text[s:e])}")
+                )
+        for n, u in enumerate(iter_units(text), start=1):
+            if (u.start, u.end) not in spans:
+                problems.append(
+                    Problem(f, lines[-1] + 1, "text", f"no row for {u.unit} {n} of {slug} {_show(text[u.start:u.end])} at {u.start}:{u.end}, expected every unit of the article to have a row")
+                )
+    slugs = set(texts)
+    for i, slug in enumerate(df["article"]):
+        if slug and slug not in slugs and len(paths) > 0 and (i, "article") not in bad:
+            problems.append(Problem(f, lines[i], "article", f"found {_show(slug)}, expected one of the articles given: " + ", ".join(sorted(slugs))))
+    return problems
+
+
+def assert_valid(path: str | Path, **kwargs) -> None:
+    """Raise InputError naming the first problems when the table is invalid."""
+    problems = validate_claims(path, **kwargs)
+    if problems:
+        more = f" (and {len(problems) - 1} more; run claimcheck validate)" if len(problems) > 1 else ""
+        raise InputError(f"{problems[0]}{more}")
+
+
+__all__ = ["CLAIM_COLUMNS", "EVIDENCE_COLUMNS", "Problem", "assert_valid", "validate_claims", "validate_evidence"]

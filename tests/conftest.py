@@ -1,0 +1,16 @@
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "data" / "articles" / "acupuncture-chronic-pain.txt"
+
+
+@pytest.fixture
+def article_path() -> Path:
+    return ARTICLE
+
+
+@pytest.fixture
+def root() -> Path:
+    return ROOT

@@ -1,0 +1,230 @@
+"""Segmentation: every statement of any article, with offsets that point back into it."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimcheck.io import read_article
+from claimcheck.segment import id_prefix, iter_units, segment_article, segment_paths, segment_text, split_sentences
+
+HERE = Path(__file__).parent / "articles" / "segment"
+
+
+def texts(text: str) -> list[str]:
+    return [text[u.start : u.end] for u in iter_units(text)]
+
+
+def units(text: str) -> list[tuple[str, str]]:
+    return [(u.unit, text[u.start : u.end]) for u in iter_units(text)]
+
+
+# --- the worked example -------------------------------------------------------
+
+
+def test_article_has_a_title_eight_headings_and_49_sentences(article_path):
+    df = segment_article(article_path)
+    assert df["unit"].value_counts().to_dict() == {"title": 1, "heading": 8, "sentence": 49}
+    assert df["claim_id"].tolist() == [f"acu-{i:03d}" for i in range(1, 59)]
+
+
+def test_article_offsets_point_back_into_the_byte_exact_text(article_path):
+    text = read_article(article_path)
+    assert "\xa0" in text  # the copy kept its non-breaking spaces
+    df = segment_article(article_path)
+    for row in df.itertuples():
+        assert text[row.start : row.end] == row.text
+
+
+def test_numbered_headings_are_headings_not_sentences(article_path):
+    df = segment_article(article_path)
+    headings = df.loc[df["unit"] == "heading", "text"].tolist()
+    assert headings[0] == "How Acupuncture Can Relieve Chronic Pain"
+    assert headings[1:] == [
+        "1. Releasing endorphins", "2. Increasing blood flow", "3. Releasing muscle tension",
+        "4. Balancing the nervous system", "5. Improving sleep", "6. Reducing stress",
+        "7. Promoting overall health",
+    ]
+
+
+def test_closing_line_without_a_period_is_a_sentence(article_path):
+    df = segment_article(article_path)
+    row = df[df["text"].str.startswith("It can be used to relieve pain")].iloc[0]
+    assert row["unit"] == "sentence"
+    assert row["text"].endswith("Balancing the body's energy")
+
+
+def test_units_sit_in_the_section_of_the_heading_above(article_path):
+    df = segment_article(article_path).set_index("claim_id")
+    assert df.loc["acu-001", "section"] == ""
+    assert df.loc["acu-014", "section"] == "1. Releasing endorphins"
+    assert df.loc["acu-014", ["paragraph", "sentence"]].tolist() == [8, 1]
+
+
+# --- hard cases -----------------------------------------------------------------
+
+HARD_CASES = {
+    "abbreviation-us": ("Trials in the U.S. found a small effect. Others did not.",
+                        ["Trials in the U.S. found a small effect.", "Others did not."]),
+    "abbreviation-us-sentence-end": ("It is popular in the U.S. The evidence is weak.",
+                                     ["It is popular in the U.S.", "The evidence is weak."]),
+    "title-dr": ("Dr. Lee treated 40 patients. All improved.", ["Dr. Lee treated 40 patients.", "All improved."]),
+    "eg-ie": ("Some herbs (e.g. ginger) help. Others, i.e. most, do not.",
+              ["Some herbs (e.g. ginger) help.", "Others, i.e. most, do not."]),
+    "vs": ("Drug vs. placebo gave 2.5 mg less. Next.", ["Drug vs. placebo gave 2.5 mg less.", "Next."]),
+    "decimal": ("Take 2.5 mg daily. Stop at 10.", ["Take 2.5 mg daily.", "Stop at 10."]),
+    "quote-after-period": ('She said "it works." Then she left.', ['She said "it works."', "Then she left."]),
+    "paren-after-period": ("It helps (in one trial.) More work is needed.",
+                           ["It helps (in one trial.)", "More work is needed."]),
+    "question": ("Does it work? Nobody knows. Try it!", ["Does it work?", "Nobody knows.", "Try it!"]),
+    "question-then-lowercase": ('"Why?" she asked.', ['"Why?" she asked.']),
+    "ellipsis-lowercase": ("It works... sometimes. Maybe.", ["It works... sometimes.", "Maybe."]),
+    "et-al": ("Smith et al. found no effect. Jones did.", ["Smith et al. found no effect.", "Jones did."]),
+    "no-number": ("See trial No. 5 for details. It failed.", ["See trial No. 5 for details.", "It failed."]),
+    "initials": ("J. K. Smith wrote it. It is short.", ["J. K. Smith wrote it.", "It is short."]),
+    "wrapped-line": ("One sentence runs\nover two lines. Another.", ["One sentence runs\nover two lines.", "Another."]),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), HARD_CASES.values(), ids=HARD_CASES.keys())
+def test_sentence_splitter_hard_cases(text, expected):
+    assert [text[a:b] for a, b in split_sentences(text, 0, len(text))] == expected
+
+
+LINE_CASES = {
+    "numbered-heading": ("Title\n\n1. Releasing endorphins\n\nBody text here.\n",
+                         [("title", "Title"), ("heading", "1. Releasing endorphins"), ("sentence", "Body text here.")]),
+    "heading-without-period": ("Title\n\nWhy it matters\n\nIt matters.\n",
+                               [("title", "Title"), ("heading", "Why it matters"), ("sentence", "It matters.")]),
+    "list-items-without-periods": ("Title\n\n- eases pain\n- Improves sleep\n",
+                                   [("title", "Title"), ("sentence", "eases pain"), ("sentence", "Improves sleep")]),
+    "loose-numbered-list-is-not-headings": (
+        "Title\n\n1. Take it daily\n\n2. Drink water\n\n3. Rest\n",
+        [("title", "Title"), ("sentence", "1. Take it daily"), ("sentence", "2. Drink water"), ("sentence", "3. Rest")],
+    ),
+    "markdown-heading-and-bold": ("# Title\n\n## Dose\n\n**Is it safe?**\n\nYes.\n",
+                                  [("title", "Title"), ("heading", "Dose"), ("heading", "Is it safe?"), ("sentence", "Yes.")]),
+    "label-line-above-text": ("Title\n\nSide effects\nBruising is common. Infection is rare.\n",
+                              [("title", "Title"), ("heading", "Side effects"), ("sentence", "Bruising is common."),
+                               ("sentence", "Infection is rare.")]),
+    "long-line-without-period": (
+        "Title\n\nIt can be used in many ways, like easing pain, improving sleep and helping people relax at home\n",
+        [("title", "Title"),
+         ("sentence", "It can be used in many ways, like easing pain, improving sleep and helping people relax at home")],
+    ),
+    "setext-heading": ("Title\n=====\n\nBody.\n", [("title", "Title"), ("sentence", "Body.")]),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), LINE_CASES.values(), ids=LINE_CASES.keys())
+def test_block_and_line_rules(text, expected):
+    assert units(text) == expected
+
+
+def test_crlf_and_bom_give_the_same_units_as_lf():
+    lf = "Title\n\nOne. Two?\n\nHeading\n\n- item\n"
+    crlf = lf.replace("\n", "\r\n")
+    assert texts(crlf) == texts(lf)
+    bom = HERE / "vitamin-d-crlf.txt"
+    assert bom.read_bytes().count(b"\r\n") > 3
+    df = segment_article(bom)
+    assert df["text"].iloc[0] == "Vitamin D and Your Bones"
+
+
+# --- articles it was not written for -------------------------------------------
+
+EXPECTED = {
+    "clinic-faq.md": [
+        ("title", "Turmeric for Joint Pain: What Our Clinic Recommends"),
+        ("sentence", "Turmeric is a spice used in cooking for centuries."),
+        ("sentence", "Its active compound, curcumin, is studied for arthritis (see Daily et al., 2016)."),
+        ("heading", "Benefits"),
+        ("sentence", "Reduces stiffness in the morning"),
+        ("sentence", "May ease knee pain in some people"),
+        ("sentence", "Supports healthy joints"),
+        ("sentence", "1. Take 500 mg twice a day."),
+        ("sentence", "2. Stop if you notice stomach upset."),
+        ("heading", "FAQ"),
+        ("heading", "Is turmeric safe?"),
+        ("sentence", "Most people tolerate it well."),
+        ("sentence", "High doses (e.g. more than 8 g a day) can upset the stomach."),
+        ("heading", "How long until it works?"),
+        ("sentence", "Dr. Patel says most patients notice a change within 4–8 weeks."),
+        ("sentence", "Results vary!"),
+        ("sentence", "**Can I take it with warfarin?**"),
+        ("sentence", "Talk to your doctor first: turmeric might increase bleeding."),
+    ],
+    "vitamin-d-crlf.txt": [
+        ("title", "Vitamin D and Your Bones"),
+        ("sentence", "Vitamin D helps the body absorb calcium."),
+        ("sentence", "Adults need about 600 IU a day, i.e. 15 micrograms."),
+        ("sentence", "Levels below 12 ng/mL are linked to weak bones."),
+        ("sentence", "Who should get tested?"),
+        ("sentence", "People over 70 and those with little sun exposure may benefit from a test."),
+        ("sentence", "Ask your G.P. about it."),
+    ],
+    "fish-oil-news.txt": [
+        ("title", "New Trial Finds Fish Oil Cuts Heart Risk by 2.5%"),
+        ("sentence", "BOSTON (Reuters) - A large U.S. trial found that fish oil lowered the risk of heart attack."),
+        ("sentence", '"These results are encouraging," said Dr. Jane Smith, who led the study.'),
+        ("sentence", '"But they are not the final word."'),
+        ("sentence", "The study, published Monday in the N. Engl. J. Med., followed 25,871 people for 5.3 years (median)."),
+        ("sentence", "Participants took 1 g a day vs. a placebo."),
+        ("sentence", "Is this the end of the debate?"),
+        ("sentence", "Not yet."),
+        ("sentence", "Earlier trials (e.g., ASCEND) found no benefit..."),
+        ("sentence", "The authors call for more research."),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_unseen_articles_segment_as_a_person_would(name):
+    df = segment_article(HERE / name)
+    assert list(zip(df["unit"], df["text"], strict=True)) == EXPECTED[name]
+
+
+def test_folder_gives_one_table_with_distinct_prefixes():
+    df = segment_paths([HERE])
+    assert df["article"].nunique() == 3
+    prefixes = df.groupby("article")["claim_id"].first().str.split("-").str[0]
+    assert prefixes.is_unique
+    assert df["claim_id"].is_unique
+
+
+def test_id_prefix_grows_when_taken():
+    assert id_prefix("acupuncture-chronic-pain") == "acu"
+    assert id_prefix("acupressure-guide", taken={"acu"}) == "acup"
+
+
+# --- invariants on generated text ----------------------------------------------
+
+WORD = st.sampled_from(["pain", "may", "Dr.", "U.S.", "2.5", "mg", "e.g.", "it", "(see", "below)", '"quoted"',
+                        "works", "vs.", "No.", "5", "…", "**bold**", "can", "Acupuncture", "relief\xa0"])
+SENTENCE = st.builds(lambda ws, end: " ".join(ws) + end, st.lists(WORD, min_size=1, max_size=12),
+                     st.sampled_from([".", "?", "!", "", '."', ".)"]))
+LINE = st.builds(lambda prefix, s: prefix + s, st.sampled_from(["", "", "", "- ", "1. ", "## ", "* "]), SENTENCE)
+PARA = st.builds(" ".join, st.lists(LINE, min_size=1, max_size=4)) | st.builds("\n".join, st.lists(LINE, min_size=1, max_size=4))
+DOC = st.builds(lambda ps, nl: nl.join(ps), st.lists(PARA, min_size=1, max_size=8), st.sampled_from(["\n\n", "\r\n\r\n", "\n \n"]))
+
+MARKUP = set("#-*+_=")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DOC)
+def test_invariants_hold_on_generated_text(doc):
+    us = list(iter_units(doc))
+    covered = [False] * len(doc)
+    last_end = -1
+    for u in us:
+        assert u.start < u.end
+        assert u.start >= last_end, "units overlap or go backwards"
+        last_end = u.end
+        for i in range(u.start, u.end):
+            covered[i] = True
+        assert doc[u.start : u.end] == doc[u.start : u.end].strip()
+    stray = {c for c, cov in zip(doc, covered, strict=True) if not cov and not c.isspace()}
+    assert stray <= MARKUP, f"left outside every unit: {stray}"
+    again = segment_text(doc, "gen")
+    assert again.equals(segment_text(doc, "gen"))

@@ -1,0 +1,181 @@
+"""`claimcheck validate`: every broken file gets FILE:LINE: column: found, expected — never a traceback."""
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from claimcheck.audit import derive_verdicts
+from claimcheck.cli import main
+from claimcheck.schema import CLAIM_COLUMNS, EVIDENCE_COLUMNS
+from claimcheck.segment import segment_article
+from claimcheck.validate import validate_claims
+
+
+@pytest.fixture
+def evidence(tmp_path) -> Path:
+    p = tmp_path / "evidence.csv"
+    pd.DataFrame(
+        [["vickers2018", "Vickers AJ et al. 2018. Acupuncture for chronic pain. J Pain.", "10.1016/j.jpain.2017.11.005",
+          "29198932", "IPD meta-analysis", "39 RCTs; 20,827 patients", "About 0.2 SD better than sham.", "moderate",
+          "https://pubmed.ncbi.nlm.nih.gov/29198932/", "seen at PubMed"]],
+        columns=list(EVIDENCE_COLUMNS),
+    ).to_csv(p, index=False)
+    return p
+
+
+@pytest.fixture
+def claims(tmp_path, article_path) -> Path:
+    """A valid table: every unit, plainly labelled, derived columns computed."""
+    df = segment_article(article_path)
+    df["claim_type"] = "context"
+    df["certainty"] = 3
+    df["support_in_text"] = "none"
+    df["evidence_level"] = "n_a"
+    df["status"] = "reviewed"
+    df.loc[5, ["claim_type", "evidence_level", "evidence_ids", "rationale"]] = [
+        "efficacy", "moderate", "vickers2018", "IPD meta-analysis shows a small effect over sham."]
+    df.loc[5, "suggested_revision"] = "Reviews of trials suggest acupuncture probably reduces chronic pain a little."
+    out = derive_verdicts(df)
+    p = tmp_path / "claims.csv"
+    out.to_csv(p, index=False)
+    return p
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def rewrite(path: Path, fn) -> Path:
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    fn(rows)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+    return path
+
+
+def col(name: str) -> int:
+    return CLAIM_COLUMNS.index(name)
+
+
+def test_valid_table_passes(capsys, claims, article_path, evidence):
+    code, out, err = run(capsys, "validate", claims, "--article", article_path, "--evidence", evidence)
+    assert (code, out) == (0, "")
+    assert "valid" in err
+
+
+def set_cell(row: int, name: str, value: str):
+    def fn(rows):
+        rows[row][col(name)] = value
+    return fn
+
+
+BROKEN = {
+    # name: (mutation, expected line, expected column, words the message must hold)
+    "unknown-claim-type": (set_cell(3, "claim_type", "anecdote"), 4, "claim_type", "one of mechanism"),
+    "certainty-7": (set_cell(2, "certainty", "7"), 3, "certainty", "found 7, expected an integer 0–4"),
+    "certainty-word": (set_cell(2, "certainty", "high"), 3, "certainty", "found 'high'"),
+    "duplicate-id": (set_cell(9, "claim_id", "acu-002"), 10, "claim_id", "first on line 3"),
+    "offsets-dont-match": (set_cell(4, "start", "60"), 5, "text", "expected article[60:"),
+    "wrong-verdict": (set_cell(6, "verdict", "calibrated"), 7, "verdict", "expected 'overstated'"),
+    "wrong-overstatement": (set_cell(6, "overstatement", "0"), 7, "overstatement", "expected '1'"),
+    "unknown-evidence-id": (set_cell(6, "evidence_ids", "vickers2012"), 7, "evidence_ids", "found 'vickers2012'"),
+    "unknown-flag": (set_cell(8, "flags", "superlative;clickbait"), 9, "flags", "found 'clickbait'"),
+    "missing-rationale": (set_cell(6, "rationale", ""), 7, "rationale", "which source"),
+    "missing-revision-when-overstated": (set_cell(6, "suggested_revision", ""), 7, "suggested_revision", "overstated"),
+    "sources-missing-for-a-level": (set_cell(6, "evidence_ids", ""), 7, "evidence_ids", "at least one source"),
+    "bad-status": (set_cell(2, "status", "done"), 3, "status", "draft, reviewed"),
+}
+
+
+@pytest.mark.parametrize(("mutate", "line", "column", "words"), BROKEN.values(), ids=BROKEN.keys())
+def test_broken_table_names_line_and_column(capsys, claims, article_path, evidence, mutate, line, column, words):
+    rewrite(claims, mutate)
+    code, out, _ = run(capsys, "validate", claims, "--article", article_path, "--evidence", evidence)
+    assert code == 1
+    hits = [ln for ln in out.splitlines() if ln.startswith(f"{claims}:{line}: {column}:")]
+    assert hits, out
+    assert words in hits[0]
+
+
+def test_wrong_column_name(capsys, claims):
+    def rename(rows):
+        rows[0][col("claim_type")] = "claimtype"
+    rewrite(claims, rename)
+    code, out, _ = run(capsys, "validate", claims)
+    assert code == 1
+    assert f"{claims}:1: claim_type: column missing" in out
+    assert f"{claims}:1: claimtype: unknown column 'claimtype'" in out
+
+
+def test_missing_unit_names_the_statement(capsys, claims, article_path):
+    rewrite(claims, lambda rows: rows.pop(12))
+    code, out, _ = run(capsys, "validate", claims, "--article", article_path)
+    assert code == 1
+    assert "no row for heading 12 of acupuncture-chronic-pain" in out
+    assert "How Acupuncture Can Relieve Chronic Pain" in out
+
+
+def test_all_problems_in_one_run(capsys, claims):
+    rewrite(claims, lambda rows: [set_cell(2, "certainty", "9")(rows), set_cell(5, "unit", "para")(rows)])
+    code, out, _ = run(capsys, "validate", claims)
+    assert code == 1
+    assert len(out.splitlines()) == 2
+
+
+def test_function_returns_problems(claims):
+    rewrite(claims, set_cell(2, "certainty", "9"))
+    problems = validate_claims(claims)
+    assert [(p.line, p.column) for p in problems] == [(3, "certainty")]
+
+
+UNREADABLE = {
+    "empty-file": (b"", "is empty"),
+    "binary-file": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "NUL byte"),
+    "latin-1-file": ("claim_id,text\nacu-001,caf\xe9\n".encode("latin-1"), ":2: column 12: found byte 0xe9, expected UTF-8"),
+    "not-csv": (b"just some prose without commas\nand another line\n", "expected a comma-separated CSV"),
+    "header-only": (",".join(CLAIM_COLUMNS).encode() + b"\n", "has a header but no rows"),
+    "bad-quoting": (b'claim_id,text\nacu-001,"unclosed\n', "not valid CSV"),
+}
+
+
+@pytest.mark.parametrize(("data", "words"), UNREADABLE.values(), ids=UNREADABLE.keys())
+def test_unreadable_file_exits_2_with_one_line(capsys, tmp_path, data, words):
+    p = tmp_path / "bad.csv"
+    p.write_bytes(data)
+    code, out, err = run(capsys, "validate", p)
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert err.startswith(f"claimcheck: {p}")
+    assert words in err
+
+
+def test_missing_file_and_folder(capsys, tmp_path):
+    code, _, err = run(capsys, "validate", tmp_path / "nope.csv")
+    assert (code, err.strip()) == (2, f"claimcheck: {tmp_path / 'nope.csv'}: no such file")
+    code, _, err = run(capsys, "validate", tmp_path)
+    assert code == 2
+    assert "is a folder" in err
+
+
+def test_bad_evidence_file_is_reported_too(capsys, claims, evidence):
+    rewrite(evidence, lambda rows: rows[1].__setitem__(EVIDENCE_COLUMNS.index("certainty"), "strong"))
+    code, out, _ = run(capsys, "validate", claims, "--evidence", evidence)
+    assert code == 1
+    assert f"{evidence}:2: certainty: found 'strong', expected one of high, moderate, low, very_low" in out
+
+
+def test_command_line_never_shows_a_traceback(tmp_path):
+    p = tmp_path / "bin.csv"
+    p.write_bytes(bytes(range(256)))
+    r = subprocess.run([sys.executable, "-m", "claimcheck.cli", "validate", str(p)], capture_output=True, text=True)
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+    assert r.stderr.count("\n") == 1
