@@ -1,0 +1,370 @@
+"""What the notebooks display: prose with generated numbers, tables, figures, the highlighted article.
+
+Every object here shows as HTML (or Markdown) to a reader and as readable
+plain text to nbval, never as ``<object at 0x…>``. Article text, rationales
+and citations are data: they are always HTML-escaped (quotes included, so a
+``title`` attribute is safe) before they reach a page.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import re
+from collections.abc import Mapping
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from claimcheck import plots
+from claimcheck.schema import CERTAINTY_NAMES, CLAIM_TYPES, VERDICTS
+
+# --- display objects -----------------------------------------------------------------------
+
+
+class Prose:
+    """Markdown prose; plain text is the same Markdown. ``meta`` rides along in the output's metadata."""
+
+    def __init__(self, markdown: str, meta: Mapping[str, object] | None = None) -> None:
+        self.markdown = markdown
+        self.meta = dict(meta or {})
+
+    def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001, ANN202, ARG002
+        data = {"text/markdown": self.markdown, "text/plain": self.markdown}
+        return data, ({"claimcheck": self.meta} if self.meta else {})
+
+    def __repr__(self) -> str:
+        return self.markdown
+
+
+class Html:
+    """An HTML fragment with a plain-text twin (what nbval compares and a terminal shows)."""
+
+    def __init__(self, markup: str, text: str) -> None:
+        self.markup = markup
+        self.text = text
+
+    def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001, ANN202, ARG002
+        return {"text/html": self.markup, "text/plain": self.text}
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def figure_png(fig: Figure) -> bytes:
+    """The figure as PNG bytes, byte-identical between runs (no software/date metadata)."""
+    buf = io.BytesIO()
+    with plots.style():
+        fig.savefig(buf, format="png", metadata={"Software": None})
+    return buf.getvalue()
+
+
+def show(fig: Figure) -> None:
+    """Display a figure as an embedded PNG whose text (and alt text) is the figure's label."""
+    from IPython.display import display
+
+    alt = fig.get_label() or "figure"
+    png = base64.b64encode(figure_png(fig)).decode("ascii")
+    display({"image/png": png, "text/plain": alt}, raw=True, metadata={"image/png": {"alt": alt}})
+
+
+# --- escaping ------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|~>-])")
+
+
+def esc(text: object) -> str:
+    """HTML-escape, quotes included."""
+    return html.escape(str(text), quote=True)
+
+
+def md_quote(text: str) -> str:
+    """Data text made safe inside Markdown: HTML-escaped, Markdown punctuation backslashed."""
+    return _MD_SPECIAL.sub(r"\\\1", esc(" ".join(text.split())))
+
+
+def _n(count: int, noun: str, plural: str | None = None) -> str:
+    return f"{count} {noun if count == 1 else (plural or noun + 's')}"
+
+
+def _tint(color: str, amount: float = 0.28) -> str:
+    """``color`` mixed with white: the background of highlighted text."""
+    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    mix = (round(255 - (255 - c) * amount) for c in (r, g, b))
+    return "#" + "".join(f"{c:02X}" for c in mix)
+
+
+VERDICT_TINTS = {v: _tint(c) for v, c in plots.VERDICT_COLORS.items()}
+
+
+def verdict_badge(verdict: str) -> str:
+    v = verdict or plots.UNRATED
+    color = plots.VERDICT_COLORS.get(v, plots.UNRATED_COLOR)
+    ink = "#FFFFFF" if v in ("overstated", "calibrated", "understated") else "#000000"
+    return (
+        f'<span class="cc-badge" style="background:{color};color:{ink};padding:0 0.4em;'
+        f'border-radius:3px;white-space:nowrap;border:1px solid {color if v != plots.UNRATED else "#555"}">'
+        f"{esc(plots.VERDICT_LABELS[v])}</span>"
+    )
+
+
+def verdict_legend() -> Html:
+    """The verdict colours as a one-line key, the same mapping the charts use."""
+    parts = [
+        f'<span style="background:{VERDICT_TINTS[v]};border-bottom:3px solid {plots.VERDICT_COLORS[v]};'
+        f'padding:0 0.4em;margin-right:0.6em">{esc(plots.VERDICT_LABELS[v])}</span>'
+        for v in VERDICTS
+    ]
+    return Html(f'<p class="cc-legend">Key: {"".join(parts)}</p>',
+                "Key: " + ", ".join(plots.VERDICT_LABELS[v] for v in VERDICTS))
+
+
+# --- headline prose ------------------------------------------------------------------------
+
+
+def _worst_sentence(h: Mapping[str, object]) -> str:
+    top = h["most_overstated"]
+    if not top:
+        return "No statement asserts more than its evidence allows."
+    return (
+        f"The most overstated statement ({top['claim_id']}) is worded as *{top['certainty']}* where the "
+        f"evidence is *{top['evidence_level'].replace('_', ' ')}*, {_n(top['overstatement'], 'level')} too strong: "
+        f"“{md_quote(top['text'])}”"
+    )
+
+
+def inventory_summary(claims: pd.DataFrame) -> Prose:
+    from claimcheck.report import headline
+
+    h = headline(claims)
+    units = claims["unit"].value_counts()
+    types = claims["claim_type"].value_counts().reindex(list(CLAIM_TYPES), fill_value=0)
+    common = types.sort_values(ascending=False, kind="stable")
+    sections = claims.loc[claims["section"] != "", "section"].nunique()
+    text = (
+        f"**{_n(h['statements'], 'statement')}** in {_n(h['articles'], 'article')}: "
+        f"{_n(int(units.get('title', 0)), 'title')}, {_n(int(units.get('heading', 0)), 'heading')} and "
+        f"{_n(int(units.get('sentence', 0)), 'sentence')}, under {_n(sections, 'section')}. "
+        f"The commonest kinds are {common.index[0]} ({int(common.iloc[0])}) and {common.index[1]} "
+        f"({int(common.iloc[1])}); {int(types['advice'])} give advice and {int(types['context'])} are context. "
+        f"**{h['verdicts']['overstated']}** statements are overstated.\n\n{_worst_sentence(h)}"
+    )
+    return Prose(text, {"headline": h})
+
+
+def calibration_summary(claims: pd.DataFrame) -> Prose:
+    from claimcheck.report import headline
+
+    h = headline(claims)
+    v = h["verdicts"]
+    by_type = plots.verdicts_by_type(claims)
+    share = (by_type["overstated"] / by_type.sum(axis=1).where(by_type.sum(axis=1) > 0)).dropna()
+    worst_type = share.sort_values(ascending=False, kind="stable").index[0] if len(share) else None
+    type_sentence = (
+        f" Overstatement is commonest among {worst_type} claims: "
+        f"{int(by_type.loc[worst_type, 'overstated'])} of {int(by_type.loc[worst_type].sum())}."
+        if worst_type and by_type.loc[worst_type, "overstated"] else ""
+    )
+    text = (
+        f"Of the {h['assessed']} statements with something to check, **{v['overstated']} are overstated** "
+        f"({h['overstated_share']:.0%}): they assert more certainty than the evidence allows. "
+        f"{v['calibrated']} are calibrated, {v['hedged']} hedged and {v['understated']} understated; "
+        f"{v['not_assessed']} assert nothing checkable.{type_sentence}\n\n{_worst_sentence(h)}"
+    )
+    return Prose(text, {"headline": h})
+
+
+def editor_summary(claims: pd.DataFrame) -> Prose:
+    from claimcheck.report import headline
+
+    h = headline(claims)
+    n = h["verdicts"]["overstated"]
+    revised = int(((claims["verdict"] == "overstated") & (claims["suggested_revision"].str.strip() != "")).sum())
+    text = (
+        f"**{_n(n, 'statement')} to revise**, worst first; {revised} come with a suggested revision. "
+        f"Below them, the whole article with every statement highlighted by its verdict "
+        f"(hover over a statement for the reason).\n\n{_worst_sentence(h)}"
+    )
+    return Prose(text, {"headline": h})
+
+
+# --- tables --------------------------------------------------------------------------------
+
+TABLE_STYLE = "border-collapse:collapse;font-size:0.92em;width:100%"
+CELL = "border-bottom:1px solid #DDD;padding:3px 6px;vertical-align:top;text-align:left"
+
+
+def _html_table(header: list[str], rows: list[list[str]], numeric: set[int] = frozenset()) -> str:
+    head = "".join(
+        f'<th style="{CELL};border-bottom:2px solid #888{";text-align:right" if i in numeric else ""}">{esc(h)}</th>'
+        for i, h in enumerate(header)
+    )
+    body = "\n".join(
+        "<tr>" + "".join(
+            f'<td style="{CELL}{";text-align:right" if i in numeric else ""}">{cell}</td>' for i, cell in enumerate(r)
+        ) + "</tr>"
+        for r in rows
+    )
+    return f'<table class="cc-table" style="{TABLE_STYLE}"><thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table>'
+
+
+def _plain_table(header: list[str], rows: list[list[str]]) -> str:
+    return "\n".join(" | ".join(r) for r in [header, *rows])
+
+
+def section_table(claims: pd.DataFrame) -> Html:
+    """Statements per section (reading order) and claim type, with each section's overstated count."""
+    sec = claims["section"].replace("", "(before the first heading)")
+    table = pd.crosstab(sec, claims["claim_type"]).reindex(columns=list(CLAIM_TYPES), fill_value=0)
+    order = list(dict.fromkeys(sec))
+    table = table.reindex(order)
+    over = (claims["verdict"] == "overstated").groupby(sec).sum().reindex(order)
+    header = ["section", *CLAIM_TYPES, "all", "overstated"]
+    rows = [
+        [str(s), *(str(int(table.loc[s, t])) for t in CLAIM_TYPES), str(int(table.loc[s].sum())), str(int(over[s]))]
+        for s in order
+    ]
+    markup = _html_table(header, [[esc(c) for c in r] for r in rows], numeric=set(range(1, len(header))))
+    return Html(markup, _plain_table(header, rows))
+
+
+def claims_table(claims: pd.DataFrame) -> Html:
+    """Every statement in reading order: id, text, type, certainty, evidence level, verdict."""
+    header = ["id", "unit", "statement", "type", "certainty", "evidence", "verdict"]
+    rows, plain = [], []
+    for r in claims.itertuples(index=False):
+        certainty = f"{int(r.certainty)} {CERTAINTY_NAMES[int(r.certainty)]}" if pd.notna(r.certainty) else ""
+        cells = [r.claim_id, r.unit, " ".join(r.text.split()), r.claim_type, certainty,
+                 r.evidence_level.replace("_", " "), r.verdict.replace("_", " ")]
+        plain.append(cells)
+        text = esc(cells[2])
+        if r.unit != "sentence":
+            text = f"<strong>{text}</strong>"
+        rows.append([esc(c) for c in cells[:2]] + [text] + [esc(c) for c in cells[3:6]] + [verdict_badge(r.verdict)])
+    return Html(_html_table(header, rows), _plain_table(header, plain))
+
+
+# --- the editor's report -------------------------------------------------------------------
+
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+
+
+def short_citation(citation: str, fallback: str = "") -> str:
+    """``Vickers AJ, Cronin AM, … 2012 …`` -> ``Vickers et al. 2012``."""
+    authors = citation.split(".")[0]
+    first = authors.split(",")[0].split(";")[0].strip()
+    surname = first.split(" ")[0] if first else fallback
+    etal = " et al." if ("," in authors or "et al" in authors) else ""
+    year = _YEAR.search(citation)
+    return f"{surname}{etal} {year.group(0)}".strip() if year else f"{surname}{etal}".strip() or fallback
+
+
+def source_link(row: Mapping[str, str]) -> str:
+    """The best link for a source: DOI, else its URL, else PubMed."""
+    doi = (row.get("doi") or "").strip()
+    if doi:
+        return f"https://doi.org/{doi}"
+    if (row.get("url") or "").strip():
+        return row["url"].strip()
+    pmid = (row.get("pmid") or "").strip()
+    return f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/" if pmid else ""
+
+
+def _sources(ids: str, evidence: pd.DataFrame) -> tuple[str, str]:
+    by_id = {r["evidence_id"]: r for r in evidence.to_dict("records")}
+    parts, plain = [], []
+    for key in [i.strip() for i in ids.split(";") if i.strip()]:
+        row = by_id.get(key)
+        if row is None:
+            parts.append(f"{esc(key)} (not in the evidence file)")
+            plain.append(f"{key} (missing)")
+            continue
+        name = short_citation(row["citation"], key)
+        link = source_link(row)
+        label = f"doi:{row['doi']}" if row.get("doi") else ("PMID " + row["pmid"] if row.get("pmid") else "link")
+        anchor = f' — <a href="{esc(link)}">{esc(label)}</a>' if link else ""
+        parts.append(f'<span title="{esc(row["citation"])}">{esc(name)}</span>{anchor}')
+        plain.append(f"{name} ({link})" if link else name)
+    return "; ".join(parts) or "none named", "; ".join(plain) or "none named"
+
+
+def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
+    """Overstated statements, worst first: text, why, sources, suggested revision."""
+    from claimcheck.report import worst_first
+
+    worst = worst_first(claims)
+    if worst.empty:
+        return Html("<p>No statement is overstated.</p>", "No statement is overstated.")
+    cards, plain = [], []
+    for i, r in enumerate(worst.itertuples(index=False), start=1):
+        allowed = CERTAINTY_NAMES[int(r.allowed_certainty)]
+        asserted = CERTAINTY_NAMES[int(r.certainty)]
+        sources, sources_plain = _sources(r.evidence_ids, evidence)
+        revision = r.suggested_revision.strip()
+        cards.append(
+            f'<section class="cc-card" style="border-left:5px solid {plots.VERDICT_COLORS["overstated"]};'
+            f'padding:0.3em 0.9em;margin:0 0 1em 0;background:#FAFAFA">'
+            f'<p style="margin:0.3em 0"><strong>{i}. {esc(r.claim_id)}</strong> · {esc(r.unit)}'
+            f'{" in “" + esc(r.section) + "”" if r.section else ""} · '
+            f'worded <em>{esc(asserted)}</em>, evidence <em>{esc(r.evidence_level.replace("_", " "))}</em> allows '
+            f'<em>{esc(allowed)}</em> · {_n(int(r.overstatement), "level")} too strong</p>'
+            f'<blockquote style="margin:0.3em 0;padding:0.2em 0.8em;background:{VERDICT_TINTS["overstated"]}">'
+            f"{esc(' '.join(r.text.split()))}</blockquote>"
+            f'<p style="margin:0.3em 0"><strong>Why:</strong> {esc(r.rationale) or "—"}</p>'
+            f'<p style="margin:0.3em 0"><strong>Sources:</strong> {sources}</p>'
+            f'<p style="margin:0.3em 0"><strong>Suggested revision:</strong> '
+            f'{esc(revision) if revision else "<em>none written yet</em>"}</p>'
+            "</section>"
+        )
+        plain.append(
+            f"{i}. {r.claim_id} (+{int(r.overstatement)}): {' '.join(r.text.split())}\n"
+            f"   why: {r.rationale}\n   sources: {sources_plain}\n   revision: {revision or '(none)'}"
+        )
+    return Html("\n".join(cards), "\n".join(plain))
+
+
+def _gap(text: str) -> str:
+    """Text between statements, escaped, its line breaks made explicit (blank line = paragraph)."""
+    return "<br>\n".join(esc(line) for line in text.replace("\r\n", "\n").split("\n"))
+
+
+def highlighted_article(claims: pd.DataFrame, articles: Mapping[str, str]) -> Html:
+    """Each article's full text, every statement highlighted by verdict, its rationale on hover.
+
+    Text between statements (blank lines, list markers) is kept as is; the
+    page shows the article's own line breaks.
+    """
+    blocks, plain = [], []
+    for slug, text in articles.items():
+        rows = claims[claims["article"] == slug].sort_values("start", kind="stable")
+        out, pos = [], 0
+        for r in rows.itertuples(index=False):
+            start, end = int(r.start), int(r.end)
+            if start < pos:  # overlapping rows: validation reports them; never print text twice
+                continue
+            out.append(_gap(text[pos:start]))
+            v = r.verdict or plots.UNRATED
+            tip = f"{r.claim_id} · {plots.VERDICT_LABELS[v]}"
+            if r.rationale:
+                tip += f" — {r.rationale}"
+            color = plots.VERDICT_COLORS.get(v, "#555555")
+            bg = VERDICT_TINTS.get(v, "#FFFFFF")
+            weight = "font-weight:bold;font-size:1.1em;" if r.unit != "sentence" else ""
+            out.append(
+                f'<span class="cc-s cc-{esc(v)}" title="{esc(tip)}" '
+                f'style="{weight}background:{bg};border-bottom:2px solid {color}">{esc(text[start:end])}</span>'
+            )
+            pos = end
+        out.append(_gap(text[pos:]))
+        blocks.append(
+            f'<article class="cc-article" style="line-height:1.75;max-width:46em;font-size:1.05em;'
+            f'font-family:Georgia,serif">{"".join(out).strip()}</article>'
+        )
+        counts = rows["verdict"].replace("", plots.UNRATED).value_counts()
+        plain.append(
+            f"{slug}: {len(rows)} statements highlighted ("
+            + ", ".join(f"{int(counts[v])} {plots.VERDICT_LABELS[v]}" for v in (*VERDICTS, plots.UNRATED) if v in counts)
+            + ")"
+        )
+    return Html("\n".join(blocks), "\n".join(plain))
