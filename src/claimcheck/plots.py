@@ -321,7 +321,8 @@ def cue_counts(claims: pd.DataFrame, top: int = 10) -> pd.DataFrame:
     for column, kind in CUE_KINDS.items():
         cues = claims[column].str.split(";").explode().str.strip()
         long = pd.DataFrame({"cue": cues, "verdict": _verdict(claims).loc[cues.index]})
-        long = long[long["cue"].fillna("") != ""].drop_duplicates().reset_index()
+        # A cue counts once per statement, however often the statement repeats it.
+        long = long[long["cue"].fillna("") != ""].reset_index().drop_duplicates(["index", "cue"])
         if long.empty:
             continue
         table = pd.crosstab(long["cue"], long["verdict"]).reindex(columns=[*VERDICTS, UNRATED], fill_value=0)
