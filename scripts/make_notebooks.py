@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -170,7 +171,8 @@ def execute(nb: nbformat.NotebookNode) -> None:
         nb, timeout=300, kernel_name="python3", record_timing=False,
         resources={"metadata": {"path": str(NOTEBOOKS)}},
     )
-    client.execute()
+    # The kernel process's own log lines (ipykernel start-up notices) are not the notebook's.
+    client.execute(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
 

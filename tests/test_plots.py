@@ -134,3 +134,10 @@ def test_calibration_description_carries_the_counts(claims):
     label = plots.plot_calibration(claims).get_label()
     assert "9 statements with an evidence level" in label
     assert "3 on the diagonal, 6 above it (overstated); 2 not in the grid" in label
+
+
+def test_heading_labels_stack_only_when_they_would_overlap():
+    # 10 px per cell, 8 pt labels: "abc" is ~3 cells wide, a 28-character label ~22 cells.
+    assert plots.heading_rows([0, 10, 20], ["abc", "abc", "abc"], cell_px=10) == [0, 0, 0]
+    assert plots.heading_rows([0, 2, 30], ["x" * 28, "y" * 28, "z"], cell_px=10) == [0, 1, 0]
+    assert plots.heading_rows([0, 1, 2], ["a" * 20] * 3, cell_px=10) == [0, 1, 2]

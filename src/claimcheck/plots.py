@@ -231,7 +231,7 @@ def plot_calibration(claims: pd.DataFrame) -> Figure:
         ]
         fig.legend(handles=handles, loc="outside lower center", ncols=2)
         if left_out:
-            ax.text(1.0, 1.01, f"not in the grid: {left_out} statements with nothing to check (n a) or no level yet",
+            ax.text(1.0, 1.01, f"not in the grid: {left_out} statements with nothing to check (n_a) or no level yet",
                     transform=ax.transAxes, ha="right", va="bottom", fontsize=8, color="#555555")
     total = int(counts.to_numpy().sum())
     over = sum(int(counts.loc[c, lv]) for lv in counts.columns for c in counts.index if cell_kind(c, lv) == "overstated")
@@ -260,34 +260,62 @@ def _short(text: str, width: int) -> str:
     return textwrap.shorten(" ".join(text.split()), width=width, placeholder="…")
 
 
-def plot_article_strip(claims: pd.DataFrame) -> Figure:
-    """Each article as a row of cells in reading order, coloured by verdict; title and headings marked.
+LABEL_CHARS = 28  # heading labels above the strip are cut to this many characters
+_CHAR_WIDTH = 0.62  # a DejaVu Sans character's mean width, in font sizes (for placing labels)
 
-    Heading labels sit inside the axes above the strip (``in_layout=False``), so
-    long headings never squeeze the layout.
+
+def heading_rows(positions: list[int], labels: list[str], cell_px: float, fontsize: float = 8) -> list[int]:
+    """The label row (0 = nearest the strip) of each heading: the lowest row where it overlaps no earlier label."""
+    ends: list[float] = []  # per row, where its last label ends (in cells)
+    rows = []
+    for pos, label in zip(positions, labels, strict=True):
+        width = (len(label) + 1) * fontsize * _CHAR_WIDTH * (100 / 72) / cell_px  # points -> px -> cells
+        row = next((r for r, end in enumerate(ends) if end <= pos), len(ends))
+        if row == len(ends):
+            ends.append(0.0)
+        ends[row] = pos + width
+        rows.append(row)
+    return rows
+
+
+def plot_article_strip(claims: pd.DataFrame) -> Figure:
+    """Each article as a row of cells in reading order, coloured by verdict; title and headings labelled.
+
+    Labels are horizontal, stacked in as many rows as needed so none overlap,
+    each tied to its cell by a thin line.
     """
     data = strip_data(claims)
     articles = list(dict.fromkeys(data["article"])) or [""]
     longest = max(int(data.groupby("article").size().max()), 1) if len(data) else 1
     present = [v for v in (*VERDICTS, UNRATED) if (data["verdict"] == v).any()]
+    cell_px = (WIDTH - 0.4) * STYLE["figure.dpi"] / (longest + 0.5)
+    layout = []
+    for article in articles:
+        d = data[data["article"] == article]
+        marks = d[d["unit"] != "sentence"]
+        labels = [_short(t, LABEL_CHARS) for t in marks["text"]]
+        layout.append((d, marks, labels, heading_rows(list(marks["position"]), labels, cell_px)))
+    nrows = [max(rows, default=-1) + 1 for *_, rows in layout]
+    row_h = 0.55  # label rows, in strip heights
     with style():
-        fig = Figure(figsize=(WIDTH, 0.9 + 2.3 * len(articles)), layout="constrained")
-        axes = fig.subplots(len(articles), 1, squeeze=False)[:, 0]
-        for ax, article in zip(axes, articles, strict=True):
-            d = data[data["article"] == article]
+        heights = [1.0 + 0.22 * n + 0.55 for n in nrows]
+        fig = Figure(figsize=(WIDTH, 0.9 + sum(heights)), layout="constrained")
+        axes = fig.subplots(len(articles), 1, squeeze=False, height_ratios=heights)[:, 0]
+        for ax, article, (d, marks, labels, rows), n in zip(axes, articles, layout, nrows, strict=True):
             for pos, verdict in zip(d["position"], d["verdict"], strict=True):
                 ax.add_patch(Rectangle((pos, 0), 1, 1, facecolor=VERDICT_COLORS.get(verdict, UNRATED_COLOR),
                                        edgecolor="white" if verdict in VERDICT_COLORS else "#555555", linewidth=0.6))
-            marks = d[d["unit"] != "sentence"]
-            for pos, unit, text in zip(marks["position"], marks["unit"], marks["text"], strict=True):
-                ax.plot([pos + 0.5], [1.12], marker="v", color="black", markersize=7, clip_on=False)
-                ax.text(pos + 0.3, 1.3, _short(text, 30), rotation=30, rotation_mode="anchor", ha="left",
-                        va="bottom", fontsize=8, fontweight="bold" if unit == "title" else "normal",
-                        in_layout=False, clip_on=False)
+            for pos, unit, label, row in zip(marks["position"], marks["unit"], labels, rows, strict=True):
+                y = 1.35 + row * row_h
+                ax.plot([pos + 0.5, pos + 0.5], [1.12, y - 0.05], color="#444444", linewidth=0.7)
+                ax.plot([pos + 0.5], [1.12], marker="v", color="black", markersize=6)
+                ax.text(pos + 0.5 - 4 / cell_px, y, label, ha="left", va="bottom", fontsize=8,
+                        fontweight="bold" if unit == "title" else "normal")
             ax.set_xlim(0, longest + 0.5)
-            ax.set_ylim(0, 2.6)
+            ax.set_ylim(0, 1.35 + max(n, 1) * row_h)
             ax.set_yticks([])
-            ticks = [t for t in range(0, len(d), 10 if len(d) > 30 else 5 if len(d) > 10 else 1)]
+            step = 10 if len(d) > 30 else 5 if len(d) > 10 else 1
+            ticks = list(range(0, len(d), step))
             ax.set_xticks([t + 0.5 for t in ticks], [str(t + 1) for t in ticks])
             ax.tick_params(axis="x", length=3)
             ax.set_xlabel(f"statement in reading order ({article})" if article else "statement in reading order")

@@ -12,6 +12,7 @@ import base64
 import html
 import io
 import re
+import textwrap
 from collections.abc import Mapping
 
 import pandas as pd
@@ -195,15 +196,17 @@ TABLE_STYLE = "border-collapse:collapse;font-size:0.92em;width:100%"
 CELL = "border-bottom:1px solid #DDD;padding:3px 6px;vertical-align:top;text-align:left"
 
 
-def _html_table(header: list[str], rows: list[list[str]], numeric: set[int] = frozenset()) -> str:
+def _html_table(
+    header: list[str], rows: list[list[str]], numeric: set[int] = frozenset(), nowrap: set[int] = frozenset()
+) -> str:
+    def style(i: int) -> str:
+        return CELL + (";text-align:right" if i in numeric else "") + (";white-space:nowrap" if i in nowrap else "")
+
     head = "".join(
-        f'<th style="{CELL};border-bottom:2px solid #888{";text-align:right" if i in numeric else ""}">{esc(h)}</th>'
-        for i, h in enumerate(header)
+        f'<th style="{style(i)};border-bottom:2px solid #888">{esc(h)}</th>' for i, h in enumerate(header)
     )
     body = "\n".join(
-        "<tr>" + "".join(
-            f'<td style="{CELL}{";text-align:right" if i in numeric else ""}">{cell}</td>' for i, cell in enumerate(r)
-        ) + "</tr>"
+        "<tr>" + "".join(f'<td style="{style(i)}">{cell}</td>' for i, cell in enumerate(r)) + "</tr>"
         for r in rows
     )
     return f'<table class="cc-table" style="{TABLE_STYLE}"><thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table>'
@@ -242,22 +245,37 @@ def claims_table(claims: pd.DataFrame) -> Html:
         if r.unit != "sentence":
             text = f"<strong>{text}</strong>"
         rows.append([esc(c) for c in cells[:2]] + [text] + [esc(c) for c in cells[3:6]] + [verdict_badge(r.verdict)])
-    return Html(_html_table(header, rows), _plain_table(header, plain))
+    return Html(_html_table(header, rows, nowrap={0, 4, 5, 6}), _plain_table(header, plain))
 
 
 # --- the editor's report -------------------------------------------------------------------
 
-_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+# A publication year as journals print it ("Trials 2011;12:87", "J Altern Complement Med 2006."),
+# rather than a year inside a title ("… Survey 2007?") or a count ("1968 cases").
+_PUB_YEAR = re.compile(r"\b((?:19|20)\d{2})(?=[;.)]|\s*$)")
+_ANY_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_PERSON = re.compile(r"^[^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*)* [A-Z]{1,3}$")
 
 
 def short_citation(citation: str, fallback: str = "") -> str:
-    """``Vickers AJ, Cronin AM, … 2012 …`` -> ``Vickers et al. 2012``."""
-    authors = citation.split(".")[0]
+    """``Vickers AJ, Cronin AM, … 2012;…`` -> ``Vickers et al. 2012``.
+
+    An organisation as author, or authors not recorded (``[Authors not captured]``),
+    gives the organisation or the title, shortened.
+    """
+    parts = [p.strip() for p in citation.split(". ") if p.strip()]
+    if not parts:
+        return fallback
+    authors = parts[0]
     first = authors.split(",")[0].split(";")[0].strip()
-    surname = first.split(" ")[0] if first else fallback
-    etal = " et al." if ("," in authors or "et al" in authors) else ""
-    year = _YEAR.search(citation)
-    return f"{surname}{etal} {year.group(0)}".strip() if year else f"{surname}{etal}".strip() or fallback
+    if _PERSON.match(first):
+        name = first.rsplit(" ", 1)[0] + (" et al." if ("," in authors or "et al" in authors) else "")
+    elif authors.startswith("[") and len(parts) > 1:
+        name = textwrap.shorten(parts[1], width=45, placeholder="…")
+    else:
+        name = textwrap.shorten(authors, width=45, placeholder="…")
+    year = _PUB_YEAR.search(citation) or _ANY_YEAR.search(citation)
+    return f"{name} {year.group(1)}" if year else name or fallback
 
 
 def source_link(row: Mapping[str, str]) -> str:
