@@ -9,8 +9,8 @@ A Chromium screenshot is the viewport only, so besides one image per page
 (``report-<page>.png``, top of the page) it takes the two views the README
 uses, cut to one section each: ``calibration-grid.png`` (the grid of 02)
 and ``editor-report.png`` (the top of 03's list of statements to revise).
-Pages are opened from a temporary copy with an anchor, so nothing in the
-rendered report changes.
+Those two are taken from temporary copies of the pages that start at the
+section, so nothing in the rendered report changes.
 """
 
 from __future__ import annotations
@@ -55,14 +55,21 @@ def shoot(page: Path, png: Path, height: int = 1600) -> None:
     sys.stdout.write(f"wrote {png.relative_to(ROOT) if png.is_relative_to(ROOT) else png}\n")
 
 
-def scrolled_copy(page: Path, heading: str, dest: Path) -> Path:
-    """A copy of ``page`` that opens scrolled to ``heading`` (headless Chromium ignores #fragments)."""
+def cropped_copy(page: Path, heading: str, dest: Path) -> Path:
+    """A copy of ``page`` that starts at ``heading``: the cells before it are hidden.
+
+    (Headless Chromium ignores #fragments and scrolling races the screenshot,
+    so the page is cut instead; the rendered report itself is untouched.)
+    """
     html = page.read_text("utf-8")
-    pattern = re.compile(r"<h2([^>]*)>" + re.escape(heading.replace("&", "&amp;")))
+    pattern = re.compile(r"<h2[^>]*>" + re.escape(heading.replace("&", "&amp;")))
     if not pattern.search(html):
         raise SystemExit(f"{page.name}: no <h2> {heading!r} to screenshot")
     html = pattern.sub(lambda m: '<span id="cc-shot"></span>' + m.group(0), html, count=1)
-    script = "<script>window.onload=function(){document.getElementById('cc-shot').scrollIntoView();}</script>"
+    script = (
+        "<script>(function(){var c=document.getElementById('cc-shot').closest('.jp-Cell')"
+        ".previousElementSibling;while(c){c.style.display='none';c=c.previousElementSibling;}})();</script>"
+    )
     dest.write_text(html.replace("</body>", script + "</body>"), "utf-8")
     return dest
 
@@ -84,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             stem = "index" if page.name == "index.html" else page.stem.split("-", 1)[0]
             shoot(page, args.out / f"report-{stem}.png")
         for name, page, heading, height in VIEWS:
-            copy = scrolled_copy(report / page, heading, report / f"shot-{name}.html")
+            copy = cropped_copy(report / page, heading, report / f"shot-{name}.html")
             shoot(copy, args.out / name, height)
     return 0
 

@@ -169,7 +169,7 @@ def _css() -> str:
 
 def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object]) -> str:
     from claimcheck.plots import VERDICT_COLORS
-    from claimcheck.tables import VERDICT_TINTS
+    from claimcheck.tables import VERDICT_TINTS, level_label
 
     css = _css()
     counts = numbers["verdicts"]
@@ -183,7 +183,7 @@ def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object]) -
         f'<p>Most overstated: <q style="background:{VERDICT_TINTS["overstated"]};'
         f'border-bottom:2px solid {VERDICT_COLORS["overstated"]}">{html.escape(top["text"])}</q> '
         f'({html.escape(top["claim_id"])}: asserted as {html.escape(top["certainty"])}, evidence '
-        f'{html.escape(top["evidence_level"].replace("_", " "))}, {top["overstatement"]} '
+        f'{html.escape(level_label(top["evidence_level"]))}, {top["overstatement"]} '
         f'level{"s" if top["overstatement"] != 1 else ""} too strong).</p>'
         if top else "<p>No statement is overstated.</p>"
     )

@@ -99,6 +99,11 @@ def _tint(color: str, amount: float = 0.28) -> str:
 VERDICT_TINTS = {v: _tint(c) for v, c in plots.VERDICT_COLORS.items()}
 
 
+def level_label(level: str) -> str:
+    """An evidence level as a reader sees it: ``very_low`` -> ``very low``, ``n_a`` -> ``n/a``."""
+    return "n/a" if level == "n_a" else level.replace("_", " ")
+
+
 def verdict_badge(verdict: str) -> str:
     v = verdict or plots.UNRATED
     color = plots.VERDICT_COLORS.get(v, plots.UNRATED_COLOR)
@@ -130,7 +135,7 @@ def _worst_sentence(h: Mapping[str, object]) -> str:
         return "No statement asserts more than its evidence allows."
     return (
         f"The most overstated statement ({top['claim_id']}) is worded as *{top['certainty']}* where the "
-        f"evidence is *{top['evidence_level'].replace('_', ' ')}*, {_n(top['overstatement'], 'level')} too strong: "
+        f"evidence is *{level_label(top['evidence_level'])}*, {_n(top['overstatement'], 'level')} too strong: "
         f"“{md_quote(top['text'])}”"
     )
 
@@ -239,7 +244,7 @@ def claims_table(claims: pd.DataFrame) -> Html:
     for r in claims.itertuples(index=False):
         certainty = f"{int(r.certainty)} {CERTAINTY_NAMES[int(r.certainty)]}" if pd.notna(r.certainty) else ""
         cells = [r.claim_id, r.unit, " ".join(r.text.split()), r.claim_type, certainty,
-                 r.evidence_level.replace("_", " "), r.verdict.replace("_", " ")]
+                 level_label(r.evidence_level), r.verdict.replace("_", " ")]
         plain.append(cells)
         text = esc(cells[2])
         if r.unit != "sentence":
@@ -325,7 +330,7 @@ def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
             f'padding:0.3em 0.9em;margin:0 0 1em 0;background:#FAFAFA">'
             f'<p style="margin:0.3em 0"><strong>{i}. {esc(r.claim_id)}</strong> · {esc(r.unit)}'
             f'{" in “" + esc(r.section) + "”" if r.section else ""} · '
-            f'worded <em>{esc(asserted)}</em>, evidence <em>{esc(r.evidence_level.replace("_", " "))}</em> allows '
+            f'worded <em>{esc(asserted)}</em>, evidence <em>{esc(level_label(r.evidence_level))}</em> allows '
             f'<em>{esc(allowed)}</em> · {_n(int(r.overstatement), "level")} too strong</p>'
             f'<blockquote style="margin:0.3em 0;padding:0.2em 0.8em;background:{VERDICT_TINTS["overstated"]}">'
             f"{esc(' '.join(r.text.split()))}</blockquote>"
