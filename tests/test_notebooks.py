@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 import nbformat
@@ -21,6 +22,8 @@ from claimcheck.report import headline, load_claims
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 CLAIMS = ROOT / "data" / "claims.csv"
+# The report's own notebooks; others (e.g. 04-drafter-agreement) need not carry the audit's headline.
+CORE = ("01-claim-inventory", "02-hedged-vs-overstated", "03-editor-report")
 # Cells that only set up and print nothing.
 QUIET = {"setup", "parameters", "load"}
 
@@ -34,7 +37,7 @@ def _generator():
 
 def test_the_report_notebooks_are_committed():
     names = [p.stem for p in NOTEBOOKS]
-    for expected in ("01-claim-inventory", "02-hedged-vs-overstated", "03-editor-report"):
+    for expected in CORE:
         assert expected in names
 
 
@@ -83,7 +86,8 @@ def test_no_volatile_metadata_or_absolute_paths(notebook):
     for c in nb.cells:
         assert "execution" not in c.metadata and "papermill" not in c.metadata
     text = path.read_text("utf-8")
-    assert str(ROOT) not in text and "0x7f" not in text
+    assert str(ROOT) not in text
+    assert not re.search(r" at 0x[0-9a-fA-F]{6,}", text), "an object repr with its address"
     assert "<Figure size" not in text, "show figures with tables.show, not their repr"
 
 
@@ -104,7 +108,9 @@ def test_headline_numbers_match_the_current_audit(notebook):
         for c in _code(nb) for out in c.outputs
         if "claimcheck" in out.get("metadata", {})
     ]
-    assert stored, f"{path.name}: no headline output"
+    if not stored:
+        assert path.stem not in CORE, f"{path.name}: no headline output"
+        pytest.skip(f"{path.name} stores no audit headline")
     current = json.loads(json.dumps(headline(load_claims(CLAIMS))))
     for h in stored:
         assert h == current, f"{path.name} is stale: re-run scripts/make_notebooks.py"
