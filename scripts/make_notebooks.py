@@ -49,13 +49,13 @@ def notebook(name: str) -> Callable[[Callable[[], list]], Callable[[], list]]:
     return register
 
 
-def md(key: str, text: str):  # noqa: ANN201
+def md(key: str, text: str):
     cell = new_markdown_cell(text.strip("\n"))
     cell.id = key
     return cell
 
 
-def code(key: str, source: str, *tags: str):  # noqa: ANN201
+def code(key: str, source: str, *tags: str):
     cell = new_code_cell(source.strip("\n"))
     cell.id = key
     if tags:
@@ -108,11 +108,20 @@ def claim_inventory() -> list:
             "Reviewers checking the segmentation and the labels before reading the verdicts.",
         ),
         code("summary", "tables.inventory_summary(audit.claims)"),
-        md("by-type-md", "## By type and unit\n\nEvery unit of the article is a row: the title and headings count, because headlines are where health copy overstates most."),
+        md(
+            "by-type-md",
+            "## By type and unit\n\nEvery unit of the article is a row: the title and headings count, because headlines are where health copy overstates most.",
+        ),
         code("by-type", "tables.show(plots.plot_inventory(audit.claims));"),
-        md("by-section-md", "## By section\n\nStatements per section in reading order, with how many of each section's statements are overstated."),
+        md(
+            "by-section-md",
+            "## By section\n\nStatements per section in reading order, with how many of each section's statements are overstated.",
+        ),
         code("by-section", "tables.section_table(audit.claims)"),
-        md("table-md", "## Every statement\n\nIn reading order; certainty is what the wording asserts (0 uncertain … 4 boosted), evidence is the GRADE level of the best source for the claim as worded."),
+        md(
+            "table-md",
+            "## Every statement\n\nIn reading order; certainty is what the wording asserts (0 uncertain … 4 boosted), evidence is the GRADE level of the best source for the claim as worded.",
+        ),
         code("table", "tables.claims_table(audit.claims)"),
     ]
 
@@ -126,13 +135,25 @@ def hedged_vs_overstated() -> list:
             "Reviewers and editors deciding where the article needs work.",
         ),
         code("summary", "tables.calibration_summary(audit.claims)"),
-        md("types-md", "## (a) Verdict by claim type\n\nA statement is *overstated* when its wording asserts more than the evidence level allows (GRADE: high → “reduces”, moderate → “probably”, low → “may”, very low → “uncertain whether”)."),
+        md(
+            "types-md",
+            "## (a) Verdict by claim type\n\nA statement is *overstated* when its wording asserts more than the evidence level allows (GRADE: high → “reduces”, moderate → “probably”, low → “may”, very low → “uncertain whether”).",
+        ),
         code("types", "tables.show(plots.plot_verdicts_by_type(audit.claims));"),
-        md("grid-md", "## (b) Calibration grid\n\nEach cell counts the statements with that asserted certainty and that evidence level. The outlined cells are the diagonal, where the wording says exactly what the evidence allows; the shaded cells above it are overstated."),
+        md(
+            "grid-md",
+            "## (b) Calibration grid\n\nEach cell counts the statements with that asserted certainty and that evidence level. The outlined cells are the diagonal, where the wording says exactly what the evidence allows; the shaded cells above it are overstated.",
+        ),
         code("grid", "tables.show(plots.plot_calibration(audit.claims));"),
-        md("strip-md", "## (c) The article in reading order\n\nOne cell per statement, coloured by verdict; the title and headings are marked above the strip."),
+        md(
+            "strip-md",
+            "## (c) The article in reading order\n\nOne cell per statement, coloured by verdict; the title and headings are marked above the strip.",
+        ),
         code("strip", "tables.show(plots.plot_article_strip(audit.claims));"),
-        md("cues-md", "## (d) The cues that carry the most weight\n\nThe hedge words and boosters that set the most statements' certainty, each bar split by the verdict of those statements."),
+        md(
+            "cues-md",
+            "## (d) The cues that carry the most weight\n\nThe hedge words and boosters that set the most statements' certainty, each bar split by the verdict of those statements.",
+        ),
         code("cues", "tables.show(plots.plot_cues(audit.claims));"),
     ]
 
@@ -146,9 +167,15 @@ def editor_report() -> list:
             "Editors revising the copy; each entry has the reason, the sources and a rewrite at the level the evidence allows.",
         ),
         code("summary", "tables.editor_summary(audit.claims)"),
-        md("worst-md", "## Statements to revise, worst first\n\nOrdered by how many certainty levels the wording exceeds the evidence, then by position in the article."),
+        md(
+            "worst-md",
+            "## Statements to revise, worst first\n\nOrdered by how many certainty levels the wording exceeds the evidence, then by position in the article.",
+        ),
         code("worst", "tables.editor_list(audit.claims, audit.evidence)"),
-        md("article-md", "## The article, highlighted\n\nEvery statement in the verdict's colour; hover over one to see its id, verdict and rationale."),
+        md(
+            "article-md",
+            "## The article, highlighted\n\nEvery statement in the verdict's colour; hover over one to see its id, verdict and rationale.",
+        ),
         code("legend", "tables.verdict_legend()"),
         code("article", "tables.highlighted_article(audit.claims, audit.articles)"),
     ]
@@ -168,7 +195,10 @@ def execute(nb: nbformat.NotebookNode) -> None:
     os.environ.setdefault("MPLCONFIGDIR", str(ROOT / ".cache" / "matplotlib"))
     os.environ.setdefault("PYTHONHASHSEED", "0")
     client = NotebookClient(
-        nb, timeout=300, kernel_name="python3", record_timing=False,
+        nb,
+        timeout=300,
+        kernel_name="python3",
+        record_timing=False,
         resources={"metadata": {"path": str(NOTEBOOKS)}},
     )
     # The kernel process's own log lines (ipykernel start-up notices) are not the notebook's.
@@ -180,7 +210,9 @@ def execute(nb: nbformat.NotebookNode) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("only", nargs="*", help="notebook name prefixes (default: all)")
-    ap.add_argument("--no-execute", action="store_true", help="write the cells without running them")
+    ap.add_argument(
+        "--no-execute", action="store_true", help="write the cells without running them"
+    )
     args = ap.parse_args(argv)
     NOTEBOOKS.mkdir(exist_ok=True)
     for name in REGISTRY:
@@ -194,7 +226,9 @@ def main(argv: list[str] | None = None) -> int:
         tmp = path.with_suffix(".ipynb.tmp")
         nbformat.write(nb, tmp)
         tmp.replace(path)
-        sys.stdout.write(f"wrote {path.relative_to(ROOT)}{'' if args.no_execute else ' (executed)'}\n")
+        sys.stdout.write(
+            f"wrote {path.relative_to(ROOT)}{'' if args.no_execute else ' (executed)'}\n"
+        )
     return 0
 
 

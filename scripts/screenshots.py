@@ -29,9 +29,16 @@ from claimcheck.report import build_report
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "img"
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--hide-scrollbars", "--force-device-scale-factor=1",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--force-device-scale-factor=1",
 ]
 # (output name, page, text of the heading to scroll to, window height)
 VIEWS = [
@@ -49,8 +56,14 @@ def chromium() -> str:
 
 def shoot(page: Path, png: Path, height: int = 1600) -> None:
     with tempfile.TemporaryDirectory() as profile:
-        cmd = [chromium(), *FLAGS, f"--user-data-dir={profile}", f"--screenshot={png}",
-               f"--window-size=1200,{height}", page.as_uri()]
+        cmd = [
+            chromium(),
+            *FLAGS,
+            f"--user-data-dir={profile}",
+            f"--screenshot={png}",
+            f"--window-size=1200,{height}",
+            page.as_uri(),
+        ]
         subprocess.run(cmd, check=True, capture_output=True, timeout=120)
     sys.stdout.write(f"wrote {png.relative_to(ROOT) if png.is_relative_to(ROOT) else png}\n")
 
@@ -85,8 +98,13 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report"
-        pages = build_report(args.claims, args.evidence, args.articles, report,
-                             progress=lambda m: sys.stdout.write(m + "\n"))
+        pages = build_report(
+            args.claims,
+            args.evidence,
+            args.articles,
+            report,
+            progress=lambda m: sys.stdout.write(m + "\n"),
+        )
         for page in pages:
             stem = "index" if page.name == "index.html" else page.stem.split("-", 1)[0]
             shoot(page, args.out / f"report-{stem}.png")

@@ -24,7 +24,12 @@ def claims() -> pd.DataFrame:
 def test_inventory_counts(claims):
     counts = plots.inventory_counts(claims)
     assert counts["claim_type"].to_dict() == {
-        "mechanism": 2, "efficacy": 3, "safety": 2, "usage": 2, "advice": 0, "context": 2,
+        "mechanism": 2,
+        "efficacy": 3,
+        "safety": 2,
+        "usage": 2,
+        "advice": 0,
+        "context": 2,
     }
     assert counts["unit"].to_dict() == {"title": 1, "heading": 2, "sentence": 8}
 
@@ -57,9 +62,19 @@ def test_calibration_grid_counts(claims):
     grid = plots.calibration_counts(claims)
     assert list(grid.index) == [0, 1, 2, 3, 4]
     assert list(grid.columns) == list(plots.GRID_LEVELS)
-    expected = {(4, "low"): 2, (3, "high"): 1, (3, "moderate"): 1, (1, "low"): 1, (3, "very_low"): 1,
-                (1, "very_low"): 1, (4, "moderate"): 1, (2, "moderate"): 1}
-    found = {(c, lv): int(grid.loc[c, lv]) for c in grid.index for lv in grid.columns if grid.loc[c, lv]}
+    expected = {
+        (4, "low"): 2,
+        (3, "high"): 1,
+        (3, "moderate"): 1,
+        (1, "low"): 1,
+        (3, "very_low"): 1,
+        (1, "very_low"): 1,
+        (4, "moderate"): 1,
+        (2, "moderate"): 1,
+    }
+    found = {
+        (c, lv): int(grid.loc[c, lv]) for c in grid.index for lv in grid.columns if grid.loc[c, lv]
+    }
     assert found == expected
     assert grid.to_numpy().sum() == (claims["evidence_level"] != "n_a").sum()
 
@@ -67,10 +82,17 @@ def test_calibration_grid_counts(claims):
 @pytest.mark.parametrize(
     ("certainty", "level", "kind"),
     [
-        (3, "high", "calibrated"), (4, "high", "overstated"), (1, "high", "below"),
-        (2, "moderate", "calibrated"), (1, "low", "calibrated"), (2, "low", "overstated"),
-        (0, "very_low", "calibrated"), (1, "very_low", "overstated"),
-        (0, "none", "calibrated"), (0, "contradicted", "calibrated"), (1, "contradicted", "overstated"),
+        (3, "high", "calibrated"),
+        (4, "high", "overstated"),
+        (1, "high", "below"),
+        (2, "moderate", "calibrated"),
+        (1, "low", "calibrated"),
+        (2, "low", "overstated"),
+        (0, "very_low", "calibrated"),
+        (1, "very_low", "overstated"),
+        (0, "none", "calibrated"),
+        (0, "contradicted", "calibrated"),
+        (1, "contradicted", "overstated"),
     ],
 )
 def test_grid_cell_kind_marks_diagonal_and_shades_above(certainty, level, kind):
@@ -79,7 +101,10 @@ def test_grid_cell_kind_marks_diagonal_and_shades_above(certainty, level, kind):
 
 def test_grid_overstated_cells_agree_with_the_verdict_rule(claims):
     graded = claims[claims["evidence_level"].isin(plots.GRID_LEVELS)]
-    kinds = [plots.cell_kind(int(c), lv) for c, lv in zip(graded["certainty"], graded["evidence_level"], strict=True)]
+    kinds = [
+        plots.cell_kind(int(c), lv)
+        for c, lv in zip(graded["certainty"], graded["evidence_level"], strict=True)
+    ]
     assert [k == "overstated" for k in kinds] == (graded["verdict"] == "overstated").tolist()
 
 
@@ -108,12 +133,22 @@ def test_a_draft_without_evidence_levels_still_plots(claims):
     draft.loc[draft.index[:3], ["evidence_level", "verdict"]] = ""
     assert plots.verdicts_by_type(draft)[plots.UNRATED].sum() == 3
     assert plots.calibration_counts(draft).to_numpy().sum() == 6
-    for fn in (plots.plot_verdicts_by_type, plots.plot_calibration, plots.plot_article_strip, plots.plot_cues):
+    for fn in (
+        plots.plot_verdicts_by_type,
+        plots.plot_calibration,
+        plots.plot_article_strip,
+        plots.plot_cues,
+    ):
         assert isinstance(fn(draft), Figure)
 
 
-PLOTS = [plots.plot_inventory, plots.plot_verdicts_by_type, plots.plot_calibration,
-         plots.plot_article_strip, plots.plot_cues]
+PLOTS = [
+    plots.plot_inventory,
+    plots.plot_verdicts_by_type,
+    plots.plot_calibration,
+    plots.plot_article_strip,
+    plots.plot_cues,
+]
 
 
 @pytest.mark.parametrize("plot", PLOTS, ids=lambda f: f.__name__)

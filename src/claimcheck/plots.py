@@ -84,8 +84,12 @@ def _verdict_columns(counts: pd.DataFrame) -> list[str]:
 
 def _legend_handles(verdicts: list[str]) -> list[Patch]:
     return [
-        Patch(facecolor=VERDICT_COLORS.get(v, UNRATED_COLOR), edgecolor="#555555", linewidth=0.5,
-              label=VERDICT_LABELS[v])
+        Patch(
+            facecolor=VERDICT_COLORS.get(v, UNRATED_COLOR),
+            edgecolor="#555555",
+            linewidth=0.5,
+            label=VERDICT_LABELS[v],
+        )
         for v in verdicts
     ]
 
@@ -125,7 +129,10 @@ def plot_inventory(claims: pd.DataFrame) -> Figure:
             ax.set_ylabel(key.replace("_", " "))
             ax.set_xlim(0, max(max(values), 1) * 1.15)
             ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
-    parts = "; ".join(f"{k.replace('_', ' ')}: " + ", ".join(f"{i} {n}" for i, n in s.items()) for k, s in counts.items())
+    parts = "; ".join(
+        f"{k.replace('_', ' ')}: " + ", ".join(f"{i} {n}" for i, n in s.items())
+        for k, s in counts.items()
+    )
     fig.set_label(f"Statements by {parts}.")
     return fig
 
@@ -149,11 +156,22 @@ def plot_verdicts_by_type(claims: pd.DataFrame) -> Figure:
         left = pd.Series(0, index=rows)
         for v in verdicts:
             values = counts.loc[rows, v]
-            bars = ax.barh(rows, values, left=left, color=VERDICT_COLORS.get(v, UNRATED_COLOR),
-                           edgecolor="white" if v in VERDICT_COLORS else "#555555", linewidth=0.8,
-                           label=VERDICT_LABELS[v])
-            ax.bar_label(bars, labels=[str(n) if n else "" for n in values], label_type="center",
-                         color=_INK.get(v, "black"), fontsize=9)
+            bars = ax.barh(
+                rows,
+                values,
+                left=left,
+                color=VERDICT_COLORS.get(v, UNRATED_COLOR),
+                edgecolor="white" if v in VERDICT_COLORS else "#555555",
+                linewidth=0.8,
+                label=VERDICT_LABELS[v],
+            )
+            ax.bar_label(
+                bars,
+                labels=[str(n) if n else "" for n in values],
+                label_type="center",
+                color=_INK.get(v, "black"),
+                fontsize=9,
+            )
             left = left + values
         ax.set_title("Verdict by claim type", loc="left")
         ax.set_xlabel("statements")
@@ -164,7 +182,9 @@ def plot_verdicts_by_type(claims: pd.DataFrame) -> Figure:
     over = counts["overstated"]
     fig.set_label(
         "Verdict by claim type: "
-        + "; ".join(f"{t} {int(counts.loc[t].sum())} ({int(over[t])} overstated)" for t in counts.index)
+        + "; ".join(
+            f"{t} {int(counts.loc[t].sum())} ({int(over[t])} overstated)" for t in counts.index
+        )
         + "."
     )
     return fig
@@ -180,7 +200,9 @@ def calibration_counts(claims: pd.DataFrame) -> pd.DataFrame:
     """
     graded = claims[claims["evidence_level"].isin(GRID_LEVELS) & claims["certainty"].notna()]
     table = pd.crosstab(graded["certainty"].astype("int64"), graded["evidence_level"])
-    table = table.reindex(index=range(len(CERTAINTY_NAMES)), columns=list(GRID_LEVELS), fill_value=0)
+    table = table.reindex(
+        index=range(len(CERTAINTY_NAMES)), columns=list(GRID_LEVELS), fill_value=0
+    )
     table.index.name, table.columns.name = "certainty", "evidence_level"
     return table.astype("int64")
 
@@ -204,37 +226,89 @@ def plot_calibration(claims: pd.DataFrame) -> Figure:
             for c in counts.index:
                 kind = cell_kind(c, level)
                 n = int(counts.loc[c, level])
-                ax.add_patch(Rectangle((i, c), 1, 1, facecolor=OVERSTATED_SHADE if kind == "overstated" else "white",
-                                       edgecolor="#CCCCCC", linewidth=0.8))
-                ax.text(i + 0.5, c + 0.5, str(n) if n else "·", ha="center", va="center",
-                        fontsize=15 if n else 11, fontweight="bold" if n else "normal",
-                        color=VERDICT_COLORS["overstated"] if kind == "overstated" and n else "#222222" if n else "#999999")
+                ax.add_patch(
+                    Rectangle(
+                        (i, c),
+                        1,
+                        1,
+                        facecolor=OVERSTATED_SHADE if kind == "overstated" else "white",
+                        edgecolor="#CCCCCC",
+                        linewidth=0.8,
+                    )
+                )
+                ax.text(
+                    i + 0.5,
+                    c + 0.5,
+                    str(n) if n else "·",
+                    ha="center",
+                    va="center",
+                    fontsize=15 if n else 11,
+                    fontweight="bold" if n else "normal",
+                    color=VERDICT_COLORS["overstated"]
+                    if kind == "overstated" and n
+                    else "#222222"
+                    if n
+                    else "#999999",
+                )
         # The diagonal: the certainty each level allows, outlined in the calibrated colour.
         for i, level in enumerate(counts.columns):
-            ax.add_patch(Rectangle((i + 0.04, ALLOWED_CERTAINTY[level] + 0.04), 0.92, 0.92, fill=False,
-                                   edgecolor=VERDICT_COLORS["calibrated"], linewidth=2.5))
+            ax.add_patch(
+                Rectangle(
+                    (i + 0.04, ALLOWED_CERTAINTY[level] + 0.04),
+                    0.92,
+                    0.92,
+                    fill=False,
+                    edgecolor=VERDICT_COLORS["calibrated"],
+                    linewidth=2.5,
+                )
+            )
         ax.set_xlim(0, len(counts.columns))
         ax.set_ylim(0, len(counts.index))
-        ax.set_xticks([i + 0.5 for i in range(len(counts.columns))],
-                      [lv.replace("_", " ") for lv in counts.columns])
-        ax.set_yticks([c + 0.5 for c in counts.index], [f"{c} {CERTAINTY_NAMES[c]}" for c in counts.index])
+        ax.set_xticks(
+            [i + 0.5 for i in range(len(counts.columns))],
+            [lv.replace("_", " ") for lv in counts.columns],
+        )
+        ax.set_yticks(
+            [c + 0.5 for c in counts.index], [f"{c} {CERTAINTY_NAMES[c]}" for c in counts.index]
+        )
         ax.tick_params(length=0)
         for side in ("left", "bottom"):
             ax.spines[side].set_visible(False)
-        ax.set_xlabel("evidence level (GRADE certainty of the best evidence for the claim as worded)")
+        ax.set_xlabel(
+            "evidence level (GRADE certainty of the best evidence for the claim as worded)"
+        )
         ax.set_ylabel("certainty the wording asserts")
         ax.set_title("Asserted certainty against evidence", loc="left")
         handles = [
-            Patch(facecolor="white", edgecolor=VERDICT_COLORS["calibrated"], linewidth=2.5,
-                  label="asserts what the evidence allows"),
-            Patch(facecolor=OVERSTATED_SHADE, edgecolor="#CCCCCC", label="asserts more: overstated"),
+            Patch(
+                facecolor="white",
+                edgecolor=VERDICT_COLORS["calibrated"],
+                linewidth=2.5,
+                label="asserts what the evidence allows",
+            ),
+            Patch(
+                facecolor=OVERSTATED_SHADE, edgecolor="#CCCCCC", label="asserts more: overstated"
+            ),
         ]
         fig.legend(handles=handles, loc="outside lower center", ncols=2)
         if left_out:
-            ax.text(1.0, 1.01, f"not in the grid: {left_out} statements with nothing to check (n_a) or no level yet",
-                    transform=ax.transAxes, ha="right", va="bottom", fontsize=8, color="#555555")
+            ax.text(
+                1.0,
+                1.01,
+                f"not in the grid: {left_out} statements with nothing to check (n_a) or no level yet",
+                transform=ax.transAxes,
+                ha="right",
+                va="bottom",
+                fontsize=8,
+                color="#555555",
+            )
     total = int(counts.to_numpy().sum())
-    over = sum(int(counts.loc[c, lv]) for lv in counts.columns for c in counts.index if cell_kind(c, lv) == "overstated")
+    over = sum(
+        int(counts.loc[c, lv])
+        for lv in counts.columns
+        for c in counts.index
+        if cell_kind(c, lv) == "overstated"
+    )
     diag = sum(int(counts.loc[ALLOWED_CERTAINTY[lv], lv]) for lv in counts.columns)
     fig.set_label(
         f"Calibration grid: {total} statements with an evidence level; {diag} on the diagonal, "
@@ -251,7 +325,9 @@ def strip_data(claims: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for article, group in claims.groupby("article", sort=False):
         g = group.sort_values("start", kind="stable")
-        for pos, (unit, verdict, text) in enumerate(zip(g["unit"], _verdict(g), g["text"], strict=True)):
+        for pos, (unit, verdict, text) in enumerate(
+            zip(g["unit"], _verdict(g), g["text"], strict=True)
+        ):
             rows.append((article, pos, unit, verdict, text))
     return pd.DataFrame(rows, columns=["article", "position", "unit", "verdict", "text"])
 
@@ -264,12 +340,16 @@ LABEL_CHARS = 28  # heading labels above the strip are cut to this many characte
 _CHAR_WIDTH = 0.62  # a DejaVu Sans character's mean width, in font sizes (for placing labels)
 
 
-def heading_rows(positions: list[int], labels: list[str], cell_px: float, fontsize: float = 8) -> list[int]:
+def heading_rows(
+    positions: list[int], labels: list[str], cell_px: float, fontsize: float = 8
+) -> list[int]:
     """The label row (0 = nearest the strip) of each heading: the lowest row where it overlaps no earlier label."""
     ends: list[float] = []  # per row, where its last label ends (in cells)
     rows = []
     for pos, label in zip(positions, labels, strict=True):
-        width = (len(label) + 1) * fontsize * _CHAR_WIDTH * (100 / 72) / cell_px  # points -> px -> cells
+        width = (
+            (len(label) + 1) * fontsize * _CHAR_WIDTH * (100 / 72) / cell_px
+        )  # points -> px -> cells
         row = next((r for r, end in enumerate(ends) if end <= pos), len(ends))
         if row == len(ends):
             ends.append(0.0)
@@ -301,16 +381,35 @@ def plot_article_strip(claims: pd.DataFrame) -> Figure:
         heights = [1.0 + 0.22 * n + 0.55 for n in nrows]
         fig = Figure(figsize=(WIDTH, 0.9 + sum(heights)), layout="constrained")
         axes = fig.subplots(len(articles), 1, squeeze=False, height_ratios=heights)[:, 0]
-        for ax, article, (d, marks, labels, rows), n in zip(axes, articles, layout, nrows, strict=True):
+        for ax, article, (d, marks, labels, rows), n in zip(
+            axes, articles, layout, nrows, strict=True
+        ):
             for pos, verdict in zip(d["position"], d["verdict"], strict=True):
-                ax.add_patch(Rectangle((pos, 0), 1, 1, facecolor=VERDICT_COLORS.get(verdict, UNRATED_COLOR),
-                                       edgecolor="white" if verdict in VERDICT_COLORS else "#555555", linewidth=0.6))
-            for pos, unit, label, row in zip(marks["position"], marks["unit"], labels, rows, strict=True):
+                ax.add_patch(
+                    Rectangle(
+                        (pos, 0),
+                        1,
+                        1,
+                        facecolor=VERDICT_COLORS.get(verdict, UNRATED_COLOR),
+                        edgecolor="white" if verdict in VERDICT_COLORS else "#555555",
+                        linewidth=0.6,
+                    )
+                )
+            for pos, unit, label, row in zip(
+                marks["position"], marks["unit"], labels, rows, strict=True
+            ):
                 y = 1.35 + row * row_h
                 ax.plot([pos + 0.5, pos + 0.5], [1.12, y - 0.05], color="#444444", linewidth=0.7)
                 ax.plot([pos + 0.5], [1.12], marker="v", color="black", markersize=6)
-                ax.text(pos + 0.5 - 4 / cell_px, y, label, ha="left", va="bottom", fontsize=8,
-                        fontweight="bold" if unit == "title" else "normal")
+                ax.text(
+                    pos + 0.5 - 4 / cell_px,
+                    y,
+                    label,
+                    ha="left",
+                    va="bottom",
+                    fontsize=8,
+                    fontweight="bold" if unit == "title" else "normal",
+                )
             ax.set_xlim(0, longest + 0.5)
             ax.set_ylim(0, 1.35 + max(n, 1) * row_h)
             ax.set_yticks([])
@@ -318,12 +417,23 @@ def plot_article_strip(claims: pd.DataFrame) -> Figure:
             ticks = list(range(0, len(d), step))
             ax.set_xticks([t + 0.5 for t in ticks], [str(t + 1) for t in ticks])
             ax.tick_params(axis="x", length=3)
-            ax.set_xlabel(f"statement in reading order ({article})" if article else "statement in reading order")
+            ax.set_xlabel(
+                f"statement in reading order ({article})"
+                if article
+                else "statement in reading order"
+            )
             ax.spines["left"].set_visible(False)
-        fig.suptitle("The article in reading order, one cell per statement (▼ title and headings)",
-                     x=0.01, ha="left", fontsize=12, fontweight="bold")
+        fig.suptitle(
+            "The article in reading order, one cell per statement (▼ title and headings)",
+            x=0.01,
+            ha="left",
+            fontsize=12,
+            fontweight="bold",
+        )
         if present:
-            fig.legend(handles=_legend_handles(present), loc="outside lower center", ncols=len(present))
+            fig.legend(
+                handles=_legend_handles(present), loc="outside lower center", ncols=len(present)
+            )
     counts = data["verdict"].value_counts()
     fig.set_label(
         f"Article strip: {len(data)} statements in {data['article'].nunique()} article(s); "
@@ -353,9 +463,15 @@ def cue_counts(claims: pd.DataFrame, top: int = 10) -> pd.DataFrame:
         long = long[long["cue"].fillna("") != ""].reset_index().drop_duplicates(["index", "cue"])
         if long.empty:
             continue
-        table = pd.crosstab(long["cue"], long["verdict"]).reindex(columns=[*VERDICTS, UNRATED], fill_value=0)
+        table = pd.crosstab(long["cue"], long["verdict"]).reindex(
+            columns=[*VERDICTS, UNRATED], fill_value=0
+        )
         table.insert(0, "statements", table.sum(axis=1))
-        table = table.reset_index().sort_values(["statements", "cue"], ascending=[False, True]).head(top)
+        table = (
+            table.reset_index()
+            .sort_values(["statements", "cue"], ascending=[False, True])
+            .head(top)
+        )
         table.insert(0, "kind", kind)
         frames.append(table)
     columns = ["kind", "cue", "statements", *VERDICTS, UNRATED]
@@ -369,7 +485,9 @@ def cue_counts(claims: pd.DataFrame, top: int = 10) -> pd.DataFrame:
 def plot_cues(claims: pd.DataFrame, top: int = 10) -> Figure:
     """Side by side: the heaviest hedge cues and boosters, bars split by verdict."""
     counts = cue_counts(claims, top)
-    verdicts = [v for v in (*VERDICTS, UNRATED) if v in counts and counts[v].sum()] or ["overstated"]
+    verdicts = [v for v in (*VERDICTS, UNRATED) if v in counts and counts[v].sum()] or [
+        "overstated"
+    ]
     with style():
         fig = Figure(figsize=(WIDTH, 1.6 + 0.32 * max(top, 4)), layout="constrained")
         axes = fig.subplots(1, 2, sharex=True)
@@ -377,8 +495,14 @@ def plot_cues(claims: pd.DataFrame, top: int = 10) -> Figure:
             d = counts[counts["kind"] == kind].iloc[::-1]
             left = pd.Series(0, index=d.index)
             for v in verdicts:
-                ax.barh(d["cue"], d[v], left=left, color=VERDICT_COLORS.get(v, UNRATED_COLOR),
-                        edgecolor="white" if v in VERDICT_COLORS else "#555555", linewidth=0.8)
+                ax.barh(
+                    d["cue"],
+                    d[v],
+                    left=left,
+                    color=VERDICT_COLORS.get(v, UNRATED_COLOR),
+                    edgecolor="white" if v in VERDICT_COLORS else "#555555",
+                    linewidth=0.8,
+                )
                 left = left + d[v]
             for y, n in enumerate(d["statements"]):
                 ax.text(n + 0.1, y, str(int(n)), va="center", fontsize=9)
@@ -386,16 +510,33 @@ def plot_cues(claims: pd.DataFrame, top: int = 10) -> Figure:
             ax.set_xlabel("statements carrying the cue")
             ax.set_ylabel(f"{kind} cue")
             if d.empty:
-                ax.text(0.5, 0.5, f"no {kind} cues recorded", transform=ax.transAxes, ha="center", color="#777777")
+                ax.text(
+                    0.5,
+                    0.5,
+                    f"no {kind} cues recorded",
+                    transform=ax.transAxes,
+                    ha="center",
+                    color="#777777",
+                )
                 ax.set_yticks([])
         most = int(counts["statements"].max()) if len(counts) else 1
         axes[0].set_xlim(0, most * 1.12 + 0.5)
         axes[0].xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
-        fig.legend(handles=_legend_handles(verdicts), loc="outside lower center", ncols=len(verdicts),
-                   title="verdict of the statements carrying the cue")
+        fig.legend(
+            handles=_legend_handles(verdicts),
+            loc="outside lower center",
+            ncols=len(verdicts),
+            title="verdict of the statements carrying the cue",
+        )
     desc = []
     for kind in ("hedge", "booster"):
         d = counts[counts["kind"] == kind]
-        desc.append(f"{kind} cues: " + (", ".join(f"{c} {int(n)}" for c, n in zip(d["cue"], d["statements"], strict=True)) or "none"))
+        desc.append(
+            f"{kind} cues: "
+            + (
+                ", ".join(f"{c} {int(n)}" for c, n in zip(d["cue"], d["statements"], strict=True))
+                or "none"
+            )
+        )
     fig.set_label("Cues by statements carrying them; " + "; ".join(desc) + ".")
     return fig

@@ -63,7 +63,9 @@ def load_articles(articles: str | Path | Sequence[str | Path]) -> dict[str, str]
     return {article_slug(p): read_article(p) for p in expand_articles(paths)}
 
 
-def load_audit(claims: str | Path, evidence: str | Path, articles: str | Path | Sequence[str | Path]) -> Audit:
+def load_audit(
+    claims: str | Path, evidence: str | Path, articles: str | Path | Sequence[str | Path]
+) -> Audit:
     return Audit(load_claims(claims), load_evidence(evidence), load_articles(articles))
 
 
@@ -71,7 +73,9 @@ def worst_first(claims: pd.DataFrame) -> pd.DataFrame:
     """Overstated statements, most overstated first, then in reading order (table order)."""
     over = claims[claims["verdict"] == "overstated"].copy()
     over["_pos"] = range(len(over))
-    return over.sort_values(["overstatement", "_pos"], ascending=[False, True], kind="stable").drop(columns="_pos")
+    return over.sort_values(["overstatement", "_pos"], ascending=[False, True], kind="stable").drop(
+        columns="_pos"
+    )
 
 
 def headline(claims: pd.DataFrame) -> dict[str, object]:
@@ -108,7 +112,7 @@ def notebooks(folder: Path = NOTEBOOK_DIR) -> list[Path]:
     return sorted(folder.glob("[0-9][0-9]-*.ipynb"))
 
 
-def exporter():  # noqa: ANN201 - nbconvert is an optional dependency, imported late
+def exporter():
     """An HTML exporter for reviewer pages: no input, no prompts, no CDN scripts, our CSS."""
     from nbconvert import HTMLExporter
 
@@ -127,14 +131,14 @@ def exporter():  # noqa: ANN201 - nbconvert is an optional dependency, imported 
     return exp
 
 
-def _strip_papermill(nb) -> None:  # noqa: ANN001
+def _strip_papermill(nb) -> None:
     nb.metadata.pop("papermill", None)
     for cell in nb.cells:
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
 
 
-def execute_notebook(path: Path, parameters: dict[str, object], cwd: Path):  # noqa: ANN201
+def execute_notebook(path: Path, parameters: dict[str, object], cwd: Path):
     """Run one notebook with its parameters injected after the ``parameters`` cell.
 
     papermill injects the parameters (as ``papermill -p`` would); nbclient runs
@@ -155,7 +159,10 @@ def execute_notebook(path: Path, parameters: dict[str, object], cwd: Path):  # n
     nb.metadata.setdefault("papermill", {})
     nb = parameterize_notebook(nb, parameters, kernel_name=KERNEL, language="python")
     client = NotebookClient(
-        nb, timeout=600, kernel_name=KERNEL, record_timing=False,
+        nb,
+        timeout=600,
+        kernel_name=KERNEL,
+        record_timing=False,
         resources={"metadata": {"path": str(cwd)}},
     )
     client.execute(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -182,10 +189,11 @@ def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object]) -
     worst = (
         f'<p>Most overstated: <q style="background:{VERDICT_TINTS["overstated"]};'
         f'border-bottom:2px solid {VERDICT_COLORS["overstated"]}">{html.escape(top["text"])}</q> '
-        f'({html.escape(top["claim_id"])}: asserted as {html.escape(top["certainty"])}, evidence '
-        f'{html.escape(level_label(top["evidence_level"]))}, {top["overstatement"]} '
-        f'level{"s" if top["overstatement"] != 1 else ""} too strong).</p>'
-        if top else "<p>No statement is overstated.</p>"
+        f"({html.escape(top['claim_id'])}: asserted as {html.escape(top['certainty'])}, evidence "
+        f"{html.escape(level_label(top['evidence_level']))}, {top['overstatement']} "
+        f"level{'s' if top['overstatement'] != 1 else ''} too strong).</p>"
+        if top
+        else "<p>No statement is overstated.</p>"
     )
     links = "\n".join(
         f'<li><a href="{html.escape(href)}">{html.escape(title)}</a> — {html.escape(question)}</li>'
@@ -205,8 +213,8 @@ def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object]) -
 <body class="cc-index">
 <main>
 <h1>claimcheck report</h1>
-<p>{numbers['statements']} statements in {numbers['articles']} article{'s' if numbers['articles'] != 1 else ''};
-{counts['overstated']} of the {numbers['assessed']} with something to check are overstated ({share}).</p>
+<p>{numbers["statements"]} statements in {numbers["articles"]} article{"s" if numbers["articles"] != 1 else ""};
+{counts["overstated"]} of the {numbers["assessed"]} with something to check are overstated ({share}).</p>
 {worst}
 <table class="cc-table cc-counts"><thead><tr><th>verdict</th><th>statements</th></tr></thead>
 <tbody>
@@ -259,7 +267,9 @@ def build_report(
         nb.metadata["title"] = title
         # Cells with nothing to show (set-up, parameters, loading) would leave empty gaps.
         nb.cells = [c for c in nb.cells if c.cell_type != "code" or c.get("outputs")]
-        body, _ = exp.from_notebook_node(nb, resources={"metadata": {"name": title}, "claimcheck_css": css})
+        body, _ = exp.from_notebook_node(
+            nb, resources={"metadata": {"name": title}, "claimcheck_css": css}
+        )
         dest = out / f"{path.stem}.html"
         write_text_atomic(body, dest)
         dest.chmod(0o644)  # a report is for reading: mkstemp's 0600 would hide it from a web server
@@ -274,7 +284,7 @@ def build_report(
     return written
 
 
-def _question(nb) -> str:  # noqa: ANN001
+def _question(nb) -> str:
     """The ``**Question.** …`` line of a notebook's first cell, without the label."""
     for line in nb.cells[0].source.splitlines() if nb.cells else []:
         if line.startswith("**Question.**"):
@@ -282,7 +292,7 @@ def _question(nb) -> str:  # noqa: ANN001
     return ""
 
 
-def _title(nb) -> str:  # noqa: ANN001
+def _title(nb) -> str:
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             for line in cell.source.splitlines():

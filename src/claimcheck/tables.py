@@ -31,7 +31,7 @@ class Prose:
         self.markdown = markdown
         self.meta = dict(meta or {})
 
-    def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001, ANN202, ARG002
+    def _repr_mimebundle_(self, include=None, exclude=None):
         data = {"text/markdown": self.markdown, "text/plain": self.markdown}
         return data, ({"claimcheck": self.meta} if self.meta else {})
 
@@ -46,7 +46,7 @@ class Html:
         self.markup = markup
         self.text = text
 
-    def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001, ANN202, ARG002
+    def _repr_mimebundle_(self, include=None, exclude=None):
         return {"text/html": self.markup, "text/plain": self.text}
 
     def __repr__(self) -> str:
@@ -122,8 +122,10 @@ def verdict_legend() -> Html:
         f'padding:0 0.4em;margin-right:0.6em">{esc(plots.VERDICT_LABELS[v])}</span>'
         for v in VERDICTS
     ]
-    return Html(f'<p class="cc-legend">Key: {"".join(parts)}</p>',
-                "Key: " + ", ".join(plots.VERDICT_LABELS[v] for v in VERDICTS))
+    return Html(
+        f'<p class="cc-legend">Key: {"".join(parts)}</p>',
+        "Key: " + ", ".join(plots.VERDICT_LABELS[v] for v in VERDICTS),
+    )
 
 
 # --- headline prose ------------------------------------------------------------------------
@@ -170,7 +172,8 @@ def calibration_summary(claims: pd.DataFrame) -> Prose:
     type_sentence = (
         f" Overstatement is commonest among {worst_type} claims: "
         f"{int(by_type.loc[worst_type, 'overstated'])} of {int(by_type.loc[worst_type].sum())}."
-        if worst_type and by_type.loc[worst_type, "overstated"] else ""
+        if worst_type and by_type.loc[worst_type, "overstated"]
+        else ""
     )
     text = (
         f"Of the {h['assessed']} statements with something to check, **{v['overstated']} are overstated** "
@@ -186,7 +189,11 @@ def editor_summary(claims: pd.DataFrame) -> Prose:
 
     h = headline(claims)
     n = h["verdicts"]["overstated"]
-    revised = int(((claims["verdict"] == "overstated") & (claims["suggested_revision"].str.strip() != "")).sum())
+    revised = int(
+        (
+            (claims["verdict"] == "overstated") & (claims["suggested_revision"].str.strip() != "")
+        ).sum()
+    )
     text = (
         f"**{_n(n, 'statement')} to revise**, worst first; {revised} come with a suggested revision. "
         f"Below them, the whole article with every statement highlighted by its verdict "
@@ -202,16 +209,26 @@ CELL = "border-bottom:1px solid #DDD;padding:3px 6px;vertical-align:top;text-ali
 
 
 def _html_table(
-    header: list[str], rows: list[list[str]], numeric: set[int] = frozenset(), nowrap: set[int] = frozenset()
+    header: list[str],
+    rows: list[list[str]],
+    numeric: set[int] = frozenset(),
+    nowrap: set[int] = frozenset(),
 ) -> str:
     def style(i: int) -> str:
-        return CELL + (";text-align:right" if i in numeric else "") + (";white-space:nowrap" if i in nowrap else "")
+        return (
+            CELL
+            + (";text-align:right" if i in numeric else "")
+            + (";white-space:nowrap" if i in nowrap else "")
+        )
 
     head = "".join(
-        f'<th style="{style(i)};border-bottom:2px solid #888">{esc(h)}</th>' for i, h in enumerate(header)
+        f'<th style="{style(i)};border-bottom:2px solid #888">{esc(h)}</th>'
+        for i, h in enumerate(header)
     )
     body = "\n".join(
-        "<tr>" + "".join(f'<td style="{style(i)}">{cell}</td>' for i, cell in enumerate(r)) + "</tr>"
+        "<tr>"
+        + "".join(f'<td style="{style(i)}">{cell}</td>' for i, cell in enumerate(r))
+        + "</tr>"
         for r in rows
     )
     return f'<table class="cc-table" style="{TABLE_STYLE}"><thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table>'
@@ -230,10 +247,17 @@ def section_table(claims: pd.DataFrame) -> Html:
     over = (claims["verdict"] == "overstated").groupby(sec).sum().reindex(order)
     header = ["section", *CLAIM_TYPES, "all", "overstated"]
     rows = [
-        [str(s), *(str(int(table.loc[s, t])) for t in CLAIM_TYPES), str(int(table.loc[s].sum())), str(int(over[s]))]
+        [
+            str(s),
+            *(str(int(table.loc[s, t])) for t in CLAIM_TYPES),
+            str(int(table.loc[s].sum())),
+            str(int(over[s])),
+        ]
         for s in order
     ]
-    markup = _html_table(header, [[esc(c) for c in r] for r in rows], numeric=set(range(1, len(header))))
+    markup = _html_table(
+        header, [[esc(c) for c in r] for r in rows], numeric=set(range(1, len(header)))
+    )
     return Html(markup, _plain_table(header, rows))
 
 
@@ -242,14 +266,30 @@ def claims_table(claims: pd.DataFrame) -> Html:
     header = ["id", "unit", "statement", "type", "certainty", "evidence", "verdict"]
     rows, plain = [], []
     for r in claims.itertuples(index=False):
-        certainty = f"{int(r.certainty)} {CERTAINTY_NAMES[int(r.certainty)]}" if pd.notna(r.certainty) else ""
-        cells = [r.claim_id, r.unit, " ".join(r.text.split()), r.claim_type, certainty,
-                 level_label(r.evidence_level), r.verdict.replace("_", " ")]
+        certainty = (
+            f"{int(r.certainty)} {CERTAINTY_NAMES[int(r.certainty)]}"
+            if pd.notna(r.certainty)
+            else ""
+        )
+        cells = [
+            r.claim_id,
+            r.unit,
+            " ".join(r.text.split()),
+            r.claim_type,
+            certainty,
+            level_label(r.evidence_level),
+            r.verdict.replace("_", " "),
+        ]
         plain.append(cells)
         text = esc(cells[2])
         if r.unit != "sentence":
             text = f"<strong>{text}</strong>"
-        rows.append([esc(c) for c in cells[:2]] + [text] + [esc(c) for c in cells[3:6]] + [verdict_badge(r.verdict)])
+        rows.append(
+            [esc(c) for c in cells[:2]]
+            + [text]
+            + [esc(c) for c in cells[3:6]]
+            + [verdict_badge(r.verdict)]
+        )
     return Html(_html_table(header, rows, nowrap={0, 4, 5, 6}), _plain_table(header, plain))
 
 
@@ -274,7 +314,9 @@ def short_citation(citation: str, fallback: str = "") -> str:
     authors = parts[0]
     first = authors.split(",")[0].split(";")[0].strip()
     if _PERSON.match(first):
-        name = first.rsplit(" ", 1)[0] + (" et al." if ("," in authors or "et al" in authors) else "")
+        name = first.rsplit(" ", 1)[0] + (
+            " et al." if ("," in authors or "et al" in authors) else ""
+        )
     elif authors.startswith("[") and len(parts) > 1:
         name = textwrap.shorten(parts[1], width=45, placeholder="…")
     else:
@@ -305,7 +347,11 @@ def _sources(ids: str, evidence: pd.DataFrame) -> tuple[str, str]:
             continue
         name = short_citation(row["citation"], key)
         link = source_link(row)
-        label = f"doi:{row['doi']}" if row.get("doi") else ("PMID " + row["pmid"] if row.get("pmid") else "link")
+        label = (
+            f"doi:{row['doi']}"
+            if row.get("doi")
+            else ("PMID " + row["pmid"] if row.get("pmid") else "link")
+        )
         anchor = f' — <a href="{esc(link)}">{esc(label)}</a>' if link else ""
         parts.append(f'<span title="{esc(row["citation"])}">{esc(name)}</span>{anchor}')
         plain.append(f"{name} ({link})" if link else name)
@@ -329,15 +375,15 @@ def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
             f'<section class="cc-card" style="border-left:5px solid {plots.VERDICT_COLORS["overstated"]};'
             f'padding:0.3em 0.9em;margin:0 0 1em 0;background:#FAFAFA">'
             f'<p style="margin:0.3em 0"><strong>{i}. {esc(r.claim_id)}</strong> · {esc(r.unit)}'
-            f'{" in “" + esc(r.section) + "”" if r.section else ""} · '
-            f'worded <em>{esc(asserted)}</em>, evidence <em>{esc(level_label(r.evidence_level))}</em> allows '
-            f'<em>{esc(allowed)}</em> · {_n(int(r.overstatement), "level")} too strong</p>'
+            f"{' in “' + esc(r.section) + '”' if r.section else ''} · "
+            f"worded <em>{esc(asserted)}</em>, evidence <em>{esc(level_label(r.evidence_level))}</em> allows "
+            f"<em>{esc(allowed)}</em> · {_n(int(r.overstatement), 'level')} too strong</p>"
             f'<blockquote style="margin:0.3em 0;padding:0.2em 0.8em;background:{VERDICT_TINTS["overstated"]}">'
             f"{esc(' '.join(r.text.split()))}</blockquote>"
             f'<p style="margin:0.3em 0"><strong>Why:</strong> {esc(r.rationale) or "—"}</p>'
             f'<p style="margin:0.3em 0"><strong>Sources:</strong> {sources}</p>'
             f'<p style="margin:0.3em 0"><strong>Suggested revision:</strong> '
-            f'{esc(revision) if revision else "<em>none written yet</em>"}</p>'
+            f"{esc(revision) if revision else '<em>none written yet</em>'}</p>"
             "</section>"
         )
         plain.append(
@@ -387,7 +433,11 @@ def highlighted_article(claims: pd.DataFrame, articles: Mapping[str, str]) -> Ht
         counts = rows["verdict"].replace("", plots.UNRATED).value_counts()
         plain.append(
             f"{slug}: {len(rows)} statements highlighted ("
-            + ", ".join(f"{int(counts[v])} {plots.VERDICT_LABELS[v]}" for v in (*VERDICTS, plots.UNRATED) if v in counts)
+            + ", ".join(
+                f"{int(counts[v])} {plots.VERDICT_LABELS[v]}"
+                for v in (*VERDICTS, plots.UNRATED)
+                if v in counts
+            )
             + ")"
         )
     return Html("\n".join(blocks), "\n".join(plain))
