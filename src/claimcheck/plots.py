@@ -208,7 +208,8 @@ def calibration_counts(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def cell_kind(certainty: int, evidence_level: str) -> str:
-    """``calibrated`` on the diagonal (asserts what the evidence allows), ``overstated`` above it, else ``below``."""
+    """``calibrated`` on the diagonal (what the evidence allows), ``overstated`` above, else "
+    "``below``."""
     allowed = ALLOWED_CERTAINTY[evidence_level]
     if certainty == allowed:
         return "calibrated"
@@ -295,7 +296,8 @@ def plot_calibration(claims: pd.DataFrame) -> Figure:
             ax.text(
                 1.0,
                 1.01,
-                f"not in the grid: {left_out} statements with nothing to check (n_a) or no level yet",
+                f"not in the grid: {left_out} statements with nothing to check (n_a) "
+                "or no level yet",
                 transform=ax.transAxes,
                 ha="right",
                 va="bottom",
@@ -343,7 +345,8 @@ _CHAR_WIDTH = 0.62  # a DejaVu Sans character's mean width, in font sizes (for p
 def heading_rows(
     positions: list[int], labels: list[str], cell_px: float, fontsize: float = 8
 ) -> list[int]:
-    """The label row (0 = nearest the strip) of each heading: the lowest row where it overlaps no earlier label."""
+    """Each heading label's row (0 = nearest the strip): the lowest row where it overlaps "
+    "nothing."""
     ends: list[float] = []  # per row, where its last label ends (in cells)
     rows = []
     for pos, label in zip(positions, labels, strict=True):
@@ -359,7 +362,7 @@ def heading_rows(
 
 
 def plot_article_strip(claims: pd.DataFrame) -> Figure:
-    """Each article as a row of cells in reading order, coloured by verdict; title and headings labelled.
+    """Each article as a row of cells in reading order, coloured by verdict; headings labelled.
 
     Labels are horizontal, stacked in as many rows as needed so none overlap,
     each tied to its cell by a thin line.

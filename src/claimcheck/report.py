@@ -30,14 +30,15 @@ TEMPLATE = "report.html.j2"
 
 @dataclass(frozen=True)
 class Audit:
-    """One audit, as the notebooks read it: claims (verdicts derived), evidence, article texts by slug."""
+    """One audit as the notebooks read it: claims (verdicts derived), evidence, texts by slug."""
 
     claims: pd.DataFrame
     evidence: pd.DataFrame
     articles: dict[str, str]
 
     def __repr__(self) -> str:  # never an address in a notebook
-        return f"Audit({len(self.claims)} statements, {len(self.evidence)} sources, {len(self.articles)} articles)"
+        n = (len(self.claims), len(self.evidence), len(self.articles))
+        return f"Audit({n[0]} statements, {n[1]} sources, {n[2]} articles)"
 
 
 def _read_table(path: str | Path) -> pd.DataFrame:
@@ -170,6 +171,10 @@ def execute_notebook(path: Path, parameters: dict[str, object], cwd: Path):
     return nb
 
 
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _css() -> str:
     return files("claimcheck").joinpath("templates/report.css").read_text("utf-8")
 
@@ -181,7 +186,8 @@ def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object]) -
     css = _css()
     counts = numbers["verdicts"]
     rows = "\n".join(
-        f'<tr><td><span class="cc-swatch" style="background:{VERDICT_COLORS[v]}"></span>{html.escape(v.replace("_", " "))}</td>'
+        f'<tr><td><span class="cc-swatch" style="background:{VERDICT_COLORS[v]}"></span>'
+        f"{html.escape(v.replace('_', ' '))}</td>"
         f'<td class="cc-num">{counts[v]}</td></tr>'
         for v in VERDICTS
     )
@@ -213,8 +219,9 @@ def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object]) -
 <body class="cc-index">
 <main>
 <h1>claimcheck report</h1>
-<p>{numbers["statements"]} statements in {numbers["articles"]} article{"s" if numbers["articles"] != 1 else ""};
-{counts["overstated"]} of the {numbers["assessed"]} with something to check are overstated ({share}).</p>
+<p>{numbers["statements"]} statements in {_plural(numbers["articles"], "article")};
+{counts["overstated"]} of the {numbers["assessed"]} with something to check
+are overstated ({share}).</p>
 {worst}
 <table class="cc-table cc-counts"><thead><tr><th>verdict</th><th>statements</th></tr></thead>
 <tbody>

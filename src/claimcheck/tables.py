@@ -1,4 +1,4 @@
-"""What the notebooks display: prose with generated numbers, tables, figures, the highlighted article.
+"""What the notebooks display: generated prose, tables, figures, the highlighted article.
 
 Every object here shows as HTML (or Markdown) to a reader and as readable
 plain text to nbval, never as ``<object at 0x…>``. Article text, rationales
@@ -25,7 +25,8 @@ from claimcheck.schema import CERTAINTY_NAMES, CLAIM_TYPES, VERDICTS
 
 
 class Prose:
-    """Markdown prose; plain text is the same Markdown. ``meta`` rides along in the output's metadata."""
+    """Markdown prose (its plain text is the same Markdown); ``meta`` goes to the output's "
+    "metadata."""
 
     def __init__(self, markdown: str, meta: Mapping[str, object] | None = None) -> None:
         self.markdown = markdown
@@ -110,7 +111,8 @@ def verdict_badge(verdict: str) -> str:
     ink = "#FFFFFF" if v in ("overstated", "calibrated", "understated") else "#000000"
     return (
         f'<span class="cc-badge" style="background:{color};color:{ink};padding:0 0.4em;'
-        f'border-radius:3px;white-space:nowrap;border:1px solid {color if v != plots.UNRATED else "#555"}">'
+        "border-radius:3px;white-space:nowrap;border:1px solid "
+        f'{color if v != plots.UNRATED else "#555"}">'
         f"{esc(plots.VERDICT_LABELS[v])}</span>"
     )
 
@@ -118,7 +120,8 @@ def verdict_badge(verdict: str) -> str:
 def verdict_legend() -> Html:
     """The verdict colours as a one-line key, the same mapping the charts use."""
     parts = [
-        f'<span style="background:{VERDICT_TINTS[v]};border-bottom:3px solid {plots.VERDICT_COLORS[v]};'
+        f'<span style="background:{VERDICT_TINTS[v]};border-bottom:3px solid '
+        f"{plots.VERDICT_COLORS[v]};"
         f'padding:0 0.4em;margin-right:0.6em">{esc(plots.VERDICT_LABELS[v])}</span>'
         for v in VERDICTS
     ]
@@ -136,8 +139,10 @@ def _worst_sentence(h: Mapping[str, object]) -> str:
     if not top:
         return "No statement asserts more than its evidence allows."
     return (
-        f"The most overstated statement ({top['claim_id']}) is worded as *{top['certainty']}* where the "
-        f"evidence is *{level_label(top['evidence_level'])}*, {_n(top['overstatement'], 'level')} too strong: "
+        f"The most overstated statement ({top['claim_id']}) is worded as *{top['certainty']}* "
+        "where the "
+        f"evidence is *{level_label(top['evidence_level'])}*, {_n(top['overstatement'], 'level')} "
+        "too strong: "
         f"“{md_quote(top['text'])}”"
     )
 
@@ -152,10 +157,12 @@ def inventory_summary(claims: pd.DataFrame) -> Prose:
     sections = claims.loc[claims["section"] != "", "section"].nunique()
     text = (
         f"**{_n(h['statements'], 'statement')}** in {_n(h['articles'], 'article')}: "
-        f"{_n(int(units.get('title', 0)), 'title')}, {_n(int(units.get('heading', 0)), 'heading')} and "
+        f"{_n(int(units.get('title', 0)), 'title')}, "
+        f"{_n(int(units.get('heading', 0)), 'heading')} and "
         f"{_n(int(units.get('sentence', 0)), 'sentence')}, under {_n(sections, 'section')}. "
         f"The commonest kinds are {common.index[0]} ({int(common.iloc[0])}) and {common.index[1]} "
-        f"({int(common.iloc[1])}); {int(types['advice'])} give advice and {int(types['context'])} are context. "
+        f"({int(common.iloc[1])}); {int(types['advice'])} give advice and {int(types['context'])} "
+        "are context. "
         f"**{h['verdicts']['overstated']}** statements are overstated.\n\n{_worst_sentence(h)}"
     )
     return Prose(text, {"headline": h})
@@ -176,9 +183,11 @@ def calibration_summary(claims: pd.DataFrame) -> Prose:
         else ""
     )
     text = (
-        f"Of the {h['assessed']} statements with something to check, **{v['overstated']} are overstated** "
+        f"Of the {h['assessed']} statements with something to check, **{v['overstated']} are "
+        "overstated** "
         f"({h['overstated_share']:.0%}): they assert more certainty than the evidence allows. "
-        f"{v['calibrated']} are calibrated, {v['hedged']} hedged and {v['understated']} understated; "
+        f"{v['calibrated']} are calibrated, {v['hedged']} hedged and {v['understated']} "
+        "understated; "
         f"{v['not_assessed']} assert nothing checkable.{type_sentence}\n\n{_worst_sentence(h)}"
     )
     return Prose(text, {"headline": h})
@@ -195,7 +204,8 @@ def editor_summary(claims: pd.DataFrame) -> Prose:
         ).sum()
     )
     text = (
-        f"**{_n(n, 'statement')} to revise**, worst first; {revised} come with a suggested revision. "
+        f"**{_n(n, 'statement')} to revise**, worst first; {revised} come with a suggested "
+        "revision. "
         f"Below them, the whole article with every statement highlighted by its verdict "
         f"(hover over a statement for the reason).\n\n{_worst_sentence(h)}"
     )
@@ -231,7 +241,10 @@ def _html_table(
         + "</tr>"
         for r in rows
     )
-    return f'<table class="cc-table" style="{TABLE_STYLE}"><thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table>'
+    return (
+        f'<table class="cc-table" style="{TABLE_STYLE}"><thead><tr>{head}</tr></thead>\n'
+        f"<tbody>\n{body}\n</tbody></table>"
+    )
 
 
 def _plain_table(header: list[str], rows: list[list[str]]) -> str:
@@ -239,7 +252,8 @@ def _plain_table(header: list[str], rows: list[list[str]]) -> str:
 
 
 def section_table(claims: pd.DataFrame) -> Html:
-    """Statements per section (reading order) and claim type, with each section's overstated count."""
+    """Statements per section (reading order) and claim type, and each section's overstated "
+    "count."""
     sec = claims["section"].replace("", "(before the first heading)")
     table = pd.crosstab(sec, claims["claim_type"]).reindex(columns=list(CLAIM_TYPES), fill_value=0)
     order = list(dict.fromkeys(sec))
@@ -372,13 +386,16 @@ def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
         sources, sources_plain = _sources(r.evidence_ids, evidence)
         revision = r.suggested_revision.strip()
         cards.append(
-            f'<section class="cc-card" style="border-left:5px solid {plots.VERDICT_COLORS["overstated"]};'
+            '<section class="cc-card" style="border-left:5px solid '
+            f"{plots.VERDICT_COLORS['overstated']};"
             f'padding:0.3em 0.9em;margin:0 0 1em 0;background:#FAFAFA">'
             f'<p style="margin:0.3em 0"><strong>{i}. {esc(r.claim_id)}</strong> · {esc(r.unit)}'
             f"{' in “' + esc(r.section) + '”' if r.section else ''} · "
-            f"worded <em>{esc(asserted)}</em>, evidence <em>{esc(level_label(r.evidence_level))}</em> allows "
+            f"worded <em>{esc(asserted)}</em>, evidence "
+            f"<em>{esc(level_label(r.evidence_level))}</em> allows "
             f"<em>{esc(allowed)}</em> · {_n(int(r.overstatement), 'level')} too strong</p>"
-            f'<blockquote style="margin:0.3em 0;padding:0.2em 0.8em;background:{VERDICT_TINTS["overstated"]}">'
+            '<blockquote style="margin:0.3em 0;padding:0.2em '
+            f'0.8em;background:{VERDICT_TINTS["overstated"]}">'
             f"{esc(' '.join(r.text.split()))}</blockquote>"
             f'<p style="margin:0.3em 0"><strong>Why:</strong> {esc(r.rationale) or "—"}</p>'
             f'<p style="margin:0.3em 0"><strong>Sources:</strong> {sources}</p>'
@@ -388,7 +405,8 @@ def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
         )
         plain.append(
             f"{i}. {r.claim_id} (+{int(r.overstatement)}): {' '.join(r.text.split())}\n"
-            f"   why: {r.rationale}\n   sources: {sources_plain}\n   revision: {revision or '(none)'}"
+            f"   why: {r.rationale}\n   sources: {sources_plain}\n   revision: "
+            f"{revision or '(none)'}"
         )
     return Html("\n".join(cards), "\n".join(plain))
 
@@ -422,7 +440,8 @@ def highlighted_article(claims: pd.DataFrame, articles: Mapping[str, str]) -> Ht
             weight = "font-weight:bold;font-size:1.1em;" if r.unit != "sentence" else ""
             out.append(
                 f'<span class="cc-s cc-{esc(v)}" title="{esc(tip)}" '
-                f'style="{weight}background:{bg};border-bottom:2px solid {color}">{esc(text[start:end])}</span>'
+                f'style="{weight}background:{bg};border-bottom:2px solid '
+                f'{color}">{esc(text[start:end])}</span>'
             )
             pos = end
         out.append(_gap(text[pos:]))
