@@ -1,0 +1,259 @@
+"""Lexicons as data: loading the cue files and matching them against text.
+
+Each lexicon is a TOML file in ``claimcheck/rules/`` holding one ``[[rule]]``
+table per rule (medspaCy ConText-style records): a role (``cue``,
+``pseudo``, ``terminator``, ``scope``), a literal list or a regex, the value
+it sets (``level``, ``type``/``weight``, ``flag`` or ``support``) and a
+``reason``. The loader is strict: an unknown key, a missing key or a bad value
+fails with a message that names the file, the rule and the allowed keys.
+
+All rules of one lexicon compile into ONE regex of named alternatives, so a
+statement is scanned once per lexicon. At one position pseudo-cues are tried
+first, then terminators and scope openers, then cues, each group in file
+order. Output is immutable (tuples, frozen dataclasses) and deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from types import MappingProxyType
+
+from claimcheck.schema import CLAIM_TYPES, SUPPORT, flags
+
+LEXICONS = ("certainty", "types", "redflags")
+ROLES = ("cue", "pseudo", "terminator", "scope")
+ROLE_ORDER = {"pseudo": 0, "terminator": 1, "scope": 1, "cue": 2}
+WHEN = ("uncited", "heading")
+
+# Keys a [[rule]] may carry, per lexicon; `required` must be present.
+_COMMON = ("id", "role", "literal", "pattern", "reason", "example")
+ALLOWED_KEYS = MappingProxyType(
+    {
+        "certainty": (*_COMMON, "level"),
+        "types": (*_COMMON, "type", "weight"),
+        "redflags": (*_COMMON, "flag", "support", "when"),
+    }
+)
+REQUIRED_KEYS = ("id", "role", "reason")
+META_KEYS = ("version", "name")
+
+
+class LexiconError(ValueError):
+    """A lexicon file breaks the format; the message says where and what is allowed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    role: str
+    reason: str
+    regex: str
+    literal: tuple[str, ...] = ()
+    pattern: str = ""
+    level: int | None = None
+    type: str = ""
+    weight: int = 0
+    flag: str = ""
+    support: str = ""
+    when: str = ""
+    example: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One match of a rule: ``text[start:end]`` in the lower-cased statement."""
+
+    start: int
+    end: int
+    rule: Rule
+    text: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    name: str
+    version: int
+    rules: tuple[Rule, ...]
+    regex: re.Pattern[str]
+    by_group: MappingProxyType  # group name -> Rule
+
+    def find(self, text: str) -> tuple[Hit, ...]:
+        """Non-overlapping hits, left to right, in the lower-cased ``text``."""
+        by = self.by_group
+        return tuple(Hit(m.start(), m.end(), by[m.lastgroup], m.group()) for m in self.regex.finditer(text))
+
+    def rule(self, rule_id: str) -> Rule:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+
+_WORD_EDGE = re.compile(r"\w")
+
+
+def literal_regex(phrase: str) -> str:
+    """``"side effect*"`` -> a regex: words joined by any whitespace, ``*`` = any word ending."""
+    words = phrase.split()
+    parts = []
+    for w in words:
+        star = w.endswith("*")
+        core = re.escape(w[:-1] if star else w)
+        parts.append(core + (r"[\w-]*" if star else ""))
+    body = r"\s+".join(parts)
+    lead = r"\b" if _WORD_EDGE.match(phrase[0]) else ""
+    tail = "" if phrase.endswith("*") else (r"\b" if _WORD_EDGE.match(phrase[-1]) else "")
+    return lead + body + tail
+
+
+def _fail(name: str, i: int, rid: str, msg: str) -> LexiconError:
+    where = f"rules/{name}.toml: rule {i + 1}" + (f" ({rid})" if rid else "")
+    return LexiconError(f"{where}: {msg}")
+
+
+def _check_rule(name: str, i: int, raw: dict, flag_names: tuple[str, ...]) -> Rule:
+    allowed = ALLOWED_KEYS[name]
+    rid = raw.get("id", "") if isinstance(raw.get("id", ""), str) else ""
+    unknown = sorted(set(raw) - set(allowed))
+    if unknown:
+        raise _fail(name, i, rid, f"unknown key(s) {', '.join(unknown)}; allowed: {', '.join(allowed)}")
+    missing = [k for k in REQUIRED_KEYS if k not in raw]
+    if missing:
+        raise _fail(name, i, rid, f"missing key(s) {', '.join(missing)}; required: {', '.join(REQUIRED_KEYS)}")
+    for k in ("id", "role", "reason", "pattern", "example", "type", "flag", "support", "when"):
+        if k in raw and not (isinstance(raw[k], str) and raw[k].strip()):
+            raise _fail(name, i, rid, f"{k} must be a non-empty string")
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", raw["id"]):
+        raise _fail(name, i, rid, "id must be snake_case (a-z, 0-9, _)")
+    role = raw["role"]
+    if role not in ROLES:
+        raise _fail(name, i, rid, f"role {role!r} not allowed; allowed: {', '.join(ROLES)}")
+    if ("literal" in raw) == ("pattern" in raw):
+        raise _fail(name, i, rid, "give exactly one of literal, pattern")
+    literal: tuple[str, ...] = ()
+    if "literal" in raw:
+        lit = raw["literal"]
+        if not (isinstance(lit, list) and lit and all(isinstance(s, str) and s.strip() for s in lit)):
+            raise _fail(name, i, rid, "literal must be a non-empty list of non-empty strings")
+        if any(s != s.lower() for s in lit):
+            raise _fail(name, i, rid, "literal phrases must be lower-case (text is lower-cased before matching)")
+        literal = tuple(lit)
+        regex = "|".join(literal_regex(s) for s in literal)
+    else:
+        regex = raw["pattern"]
+        try:
+            compiled = re.compile(regex)
+        except re.error as e:
+            raise _fail(name, i, rid, f"pattern does not compile: {e}") from None
+        if compiled.groups:
+            raise _fail(name, i, rid, "pattern must not have capturing groups; use (?:...)")
+    level, rtype, weight, flag, support, when = None, "", 0, "", "", raw.get("when", "")
+    if name == "certainty":
+        level = raw.get("level")
+        if level is not None and (not isinstance(level, int) or isinstance(level, bool) or level not in (0, 1, 2, 4)):
+            raise _fail(name, i, rid, f"level {level!r} not allowed; allowed: 0, 1, 2, 4 (3 is 'no cue')")
+        if role == "cue" and level is None:
+            raise _fail(name, i, rid, "a cue needs a level")
+        if role in ("terminator", "scope") and level is not None:
+            raise _fail(name, i, rid, f"a {role} takes no level")
+    elif name == "types":
+        if role == "cue":
+            rtype, weight = raw.get("type", ""), raw.get("weight")
+            if rtype not in CLAIM_TYPES:
+                raise _fail(name, i, rid, f"type {rtype!r} not allowed; allowed: {', '.join(CLAIM_TYPES)}")
+            if weight not in (1, 2, 3) or isinstance(weight, bool):
+                raise _fail(name, i, rid, f"weight {weight!r} not allowed; allowed: 1, 2, 3")
+        elif role != "pseudo":
+            raise _fail(name, i, rid, "types rules are cue or pseudo")
+        elif "type" in raw or "weight" in raw:
+            raise _fail(name, i, rid, "a pseudo rule takes no type or weight")
+    else:
+        if role == "cue":
+            flag, support = raw.get("flag", ""), raw.get("support", "")
+            if bool(flag) == bool(support):
+                raise _fail(name, i, rid, "give exactly one of flag, support")
+            if flag and flag not in flag_names:
+                raise _fail(name, i, rid, f"flag {flag!r} is not in rules/flags.csv; allowed: {', '.join(flag_names)}")
+            if support and support not in SUPPORT[:2]:
+                raise _fail(name, i, rid, f"support {support!r} not allowed; allowed: cited, vague")
+        elif role != "pseudo":
+            raise _fail(name, i, rid, "redflags rules are cue or pseudo")
+        if when and when not in WHEN:
+            raise _fail(name, i, rid, f"when {when!r} not allowed; allowed: {', '.join(WHEN)}")
+    return Rule(
+        id=raw["id"], role=role, reason=raw["reason"].strip(), regex=regex, literal=literal,
+        pattern=raw.get("pattern", ""), level=level, type=rtype, weight=weight or 0,
+        flag=flag, support=support, when=when, example=raw.get("example", ""),
+    )
+
+
+def parse_lexicon(text: str, name: str) -> Lexicon:
+    """Parse and check one lexicon file's text; ``name`` picks the allowed keys."""
+    if name not in ALLOWED_KEYS:
+        raise LexiconError(f"unknown lexicon {name!r}; known: {', '.join(LEXICONS)}")
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise LexiconError(f"rules/{name}.toml: not valid TOML: {e}") from None
+    top_unknown = sorted(set(raw) - {"meta", "rule"})
+    if top_unknown:
+        raise LexiconError(f"rules/{name}.toml: unknown table(s) {', '.join(top_unknown)}; allowed: meta, rule")
+    meta = raw.get("meta", {})
+    meta_unknown = sorted(set(meta) - set(META_KEYS))
+    if meta_unknown:
+        raise LexiconError(f"rules/{name}.toml: [meta]: unknown key(s) {', '.join(meta_unknown)}; allowed: {', '.join(META_KEYS)}")
+    version = meta.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise LexiconError(f"rules/{name}.toml: [meta] version must be a positive integer")
+    raw_rules = raw.get("rule", [])
+    if not isinstance(raw_rules, list) or not raw_rules:
+        raise LexiconError(f"rules/{name}.toml: no [[rule]] tables")
+    flag_names = flags()
+    rules = tuple(_check_rule(name, i, r, flag_names) for i, r in enumerate(raw_rules))
+    seen: set[str] = set()
+    for i, r in enumerate(rules):
+        if r.id in seen:
+            raise _fail(name, i, r.id, "duplicate id")
+        seen.add(r.id)
+    ordered = sorted(range(len(rules)), key=lambda i: (ROLE_ORDER[rules[i].role], i))
+    groups = {f"r{i}": rules[i] for i in ordered}
+    regex = re.compile("|".join(f"(?P<r{i}>{rules[i].regex})" for i in ordered))
+    return Lexicon(name, version, rules, regex, MappingProxyType(groups))
+
+
+@cache
+def load_lexicon(name: str) -> Lexicon:
+    """One shipped lexicon, parsed once per process."""
+    if name not in LEXICONS:
+        raise LexiconError(f"unknown lexicon {name!r}; known: {', '.join(LEXICONS)}")
+    text = files("claimcheck").joinpath(f"rules/{name}.toml").read_text("utf-8")
+    return parse_lexicon(text, name)
+
+
+def versions() -> tuple[tuple[str, int], ...]:
+    """(lexicon, version) for every shipped lexicon, for provenance in reports."""
+    return tuple((n, load_lexicon(n).version) for n in LEXICONS)
+
+
+_NORMALISE = str.maketrans(
+    {
+        "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2009": " ",
+        "\u202f": " ", "\u2013": "-", "\u2014": " - ", "\u2010": "-", "\u2011": "-",
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """Lower-case with typographic quotes, dashes and odd spaces made plain.
+
+    Keeps the length except for the em dash, so offsets are only used within
+    one normalised string.
+    """
+    t = text.translate(_NORMALISE).lower()
+    if "\\x" in t or "\\u" in t:
+        t = t.replace("\\xa0", " ").replace("\\u2009", " ")
+    return t

@@ -1,0 +1,397 @@
+"""Step 2 of the pipeline: first-pass labels for every unit, for a person to review.
+
+The drafter reads the wording only. Cue lexicons live in ``rules/*.toml``
+(see :mod:`claimcheck.cues`); this module applies their roles and the scope
+rules of the claims-table contract:
+
+* questions assert nothing (0) and take the type of what they ask about;
+* a clause ends at a terminator ("but", "however", ";"); in "X, but Y" the
+  level is that of the last clause that makes a claim, a call for more
+  research excepted ("…, but larger trials are needed");
+* cues inside a subordinate clause (", which can lead to…", "although…",
+  a leading "If …,") do not set the level of a main clause that has its own;
+* in the main clause the lowest hedge wins over any booster ("may be a safe
+  and effective treatment" is 1, with flags); no hedge and a booster is 4;
+  no cue is 3;
+* titles and headings with no verb are topic labels (context, 0) unless they
+  sit in a frame: "1. Releasing endorphins" under "How X Can Relieve Y", or a
+  bullet under "What can it help with?", asserts at the frame's level.
+
+Every label carries the rules that fired in ``draft_rules``. Functions are
+pure; the output is a new DataFrame built once from lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+import pandas as pd
+
+from claimcheck.audit import verdict
+from claimcheck.cues import Hit, load_lexicon, normalise
+from claimcheck.schema import CLAIM_COLUMNS, CLAIM_TYPES, INT_COLUMNS, OPTIONAL_COLUMNS, UNIT_COLUMNS
+
+# Contract precedence when a statement makes two kinds of claim.
+PRECEDENCE = ("safety", "efficacy", "mechanism", "usage", "advice", "context")
+EFFECT_TYPES = frozenset({"safety", "efficacy", "mechanism"})
+# A cue rule whose clause is set aside when another clause makes a claim.
+RESEARCH_NEED = "research_needed"
+# Level of a clause with no cue: a plain statement (contract level 3).
+PLAIN = 3
+BOOSTED = 4
+# A title/heading/fragment asserts something only if it has a finite verb (or a
+# certainty cue). Closed list: auxiliaries plus the verbs headlines use.
+FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|does|do|did|can|may|might|could|should|must|"
+    r"cures?|cured|cuts?|finds?|found|shows?|showed|reduces?|reduced|lowers?|lowered|raises?|increases?|"
+    r"increased|decreases?|prevents?|prevented|works|worked|helps?|helped|relieves?|eases?|eased|improves?|"
+    r"improved|causes?|caused|kills?|beats?|fights?|protects?|boosts?|linked|tied|treats?|heals?|stops?|"
+    r"stopped|calms?|blocks?|triggers?|needs?|takes?|makes?|gets?|feel|feels|notice|notices)\b"
+)
+# Headings that frame the list under them: "7 Ways X Can Y", "How X can Y",
+# "What can it help with?", "Benefits of X". Their own level (from their cues)
+# is the level of a verb-less item under them.
+FRAME = re.compile(
+    r"\b(?:ways?|reasons?|benefits?|things)\b|^how\b.*\b(?:can|may|could|will|helps?)\b|"
+    r"^what\b.*\b(?:can|may|could|will|helps?)\b|\bcan\s+help\s+with\b|\bhelps?\s+with\b"
+)
+EMBEDDED_QUESTION = re.compile(r"^(?:how|why|what|when|where|who|which)\b")
+NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
+_TRAIL = " \"')]*_»”’"
+
+
+class Draft(NamedTuple):
+    """The drafted labels of one statement."""
+
+    claim_type: str
+    secondary_type: str
+    certainty: int
+    hedge_cues: str
+    boosters: str
+    support_in_text: str
+    flags: str
+    draft_rules: str
+
+
+def _join(words: Iterable[str]) -> str:
+    out: list[str] = []
+    for w in words:
+        w = " ".join(w.split())
+        if w not in out:
+            out.append(w)
+    return ";".join(out)
+
+
+def _certainty(t: str, hits: Sequence[Hit], effect_spans: Sequence[int]) -> tuple[int, list[Hit], list[Hit], str]:
+    """(level, hedge hits, booster hits, note) of the main assertion in ``t``."""
+    cues = [h for h in hits if h.rule.level is not None]
+    hedges = [h for h in cues if h.rule.level < PLAIN]
+    boosts = [h for h in cues if h.rule.level == BOOSTED]
+    if not cues:
+        return PLAIN, hedges, boosts, ""
+    terms = [h for h in hits if h.rule.role == "terminator"]
+    scopes = [h for h in hits if h.rule.role == "scope"]
+    # clause boundaries
+    bounds = [0] + [h.start for h in terms] + [len(t)]
+    n = len(bounds) - 1
+    # subordinate spans: from the opener to the next comma / terminator / end
+    subs: list[tuple[int, int]] = []
+    for s in scopes:
+        stop = t.find(",", s.end)
+        nxt = next((b for b in bounds if b > s.end), len(t))
+        stop = nxt if stop < 0 else min(stop, nxt)
+        subs.append((s.start, stop))
+
+    def clause_of(pos: int) -> int:
+        for i in range(n):
+            if bounds[i] <= pos < bounds[i + 1]:
+                return i
+        return n - 1
+
+    per: list[list[Hit]] = [[] for _ in range(n)]
+    sub_only: list[list[Hit]] = [[] for _ in range(n)]
+    for h in cues:
+        ci = clause_of(h.start)
+        if any(a <= h.start < b for a, b in subs):
+            sub_only[ci].append(h)
+        else:
+            per[ci].append(h)
+    effect = [False] * n
+    for pos in effect_spans:
+        effect[clause_of(pos)] = True
+    research = [any(h.rule.id == RESEARCH_NEED for h in per[i]) for i in range(n)]
+    claimish = [i for i in range(n) if not research[i] and (per[i] or effect[i])]
+    if claimish:
+        main = claimish[-1]
+    else:
+        main = next((i for i in range(n) if per[i] or sub_only[i]), 0)
+    main_cues = per[main] or ([] if claimish else sub_only[main])
+    note = ""
+    if n > 1:
+        note = f"clause {main + 1}/{n}"
+    if sub_only[main] and per[main]:
+        note = (note + " " if note else "") + "subordinate ignored:" + ",".join(h.text for h in sub_only[main])
+    levels = [h.rule.level for h in main_cues]
+    low = [lv for lv in levels if lv < PLAIN]
+    if low:
+        level = min(low)
+    elif BOOSTED in levels:
+        level = BOOSTED
+    else:
+        level = PLAIN
+    fired = [h for h in main_cues if h.rule.level == level]
+    return level, hedges, boosts, note + ("" if not fired else "|" + ",".join(f"{h.rule.id}:{h.text}" for h in fired[:3]))
+
+
+def _claim_type(hits: Sequence[Hit], hint: str = "") -> tuple[str, str, str]:
+    """(claim_type, secondary_type, explanation) from the type-cue hits.
+
+    ``hint`` is the type of the section heading: it breaks a tie between
+    equally strong types (a sentence under "How it works" that names both a
+    hormone and a benefit is a mechanism), but never outranks safety.
+    """
+    score: dict[str, list] = {}
+    for h in hits:
+        r = h.rule
+        if r.role != "cue":
+            continue
+        s = score.setdefault(r.type, [0, 0, []])
+        s[0] = max(s[0], r.weight)
+        s[1] += r.weight
+        s[2].append(f"{r.id}:{' '.join(h.text.split())}")
+    eligible = {k: v for k, v in score.items() if v[0] >= 2 or v[1] >= 2}
+    if not eligible:
+        return "context", "", "default"
+    ranked = sorted(eligible, key=lambda k: (-eligible[k][0], PRECEDENCE.index(k)))
+    primary = ranked[0]
+    why_hint = ""
+    if hint in eligible and hint != primary and primary != "safety" and eligible[hint][0] == eligible[primary][0]:
+        primary, why_hint = hint, "section:"
+    if eligible.get("advice", [0])[0] == 3:
+        primary = "safety" if "safety" in eligible else "advice"
+    rest = [k for k in ranked if k != primary and k != "context"]
+    secondary = "advice" if primary == "safety" and "advice" in eligible else (rest[0] if rest else "")
+    return primary, secondary, why_hint + ",".join(eligible[primary][2][:2])
+
+
+def draft_text(
+    text: str,
+    unit: str = "sentence",
+    frame: str | None = None,
+    frame_type: str = "",
+    section_type: str = "",
+) -> Draft:
+    """Draft one statement.
+
+    ``unit`` is title/heading/sentence; ``frame`` is the lower-cased text of a
+    frame heading the statement is read in (or None), ``frame_type`` its type;
+    ``section_type`` is the type the section heading's cues point to.
+    """
+    t = normalise(text).strip()
+    cert = load_lexicon("certainty").find(t)
+    typ = load_lexicon("types").find(t)
+    red = load_lexicon("redflags").find(t)
+    notes: list[str] = []
+
+    ctype, secondary, type_why = _claim_type(typ, section_type)
+    effect_pos = [h.start for h in typ if h.rule.role == "cue" and h.rule.type in EFFECT_TYPES and h.rule.weight >= 2]
+    level, hedges, boosts, cert_why = _certainty(t, cert, effect_pos)
+    is_question = t.rstrip(_TRAIL).endswith("?")
+    has_cue = any(h.rule.level is not None for h in cert)
+    heading_like = unit in ("title", "heading")
+    asserts = has_cue or FINITE_VERB.search(t) is not None
+    if heading_like and asserts and EMBEDDED_QUESTION.match(t) and not any(
+        h.rule.level is not None and h.rule.level < PLAIN for h in cert
+    ):
+        asserts = False  # "How ginger works": a topic label, not an assertion
+
+    if is_question:
+        level, cert_why = 0, "question"
+        red = tuple(h for h in red if not h.rule.support)  # a question cites nothing
+    elif frame is not None and not asserts:
+        level = _frame_level(frame)
+        if ctype == "context" and frame_type:
+            ctype, secondary, type_why = frame_type, "", "frame"
+        cert_why = f"frame:{frame[:40]}"
+    elif heading_like and not asserts:
+        level, ctype, secondary, type_why, cert_why = 0, "context", "", "topic label", "topic label"
+    elif not asserts and unit == "sentence" and not t.rstrip(_TRAIL).endswith((".", "!")) and ctype == "context":
+        level, cert_why = 0, "fragment"
+    elif ctype == "context" and level == PLAIN and t.rstrip(_TRAIL).endswith("!") and len(t.split()) <= 4:
+        level, cert_why = 0, "exclamation"
+
+    # support and red flags
+    cited = any(h.rule.support == "cited" for h in red)
+    vague = any(h.rule.support == "vague" for h in red)
+    support = "cited" if cited else ("vague" if vague else "none")
+    flag_hits: dict[str, str] = {}
+    for h in red:
+        r = h.rule
+        if not r.flag:
+            continue
+        if r.when == "uncited" and cited:
+            continue
+        if r.when == "heading" and not (heading_like or frame is not None):
+            continue
+        flag_hits.setdefault(r.flag, " ".join(h.text.split()))
+    if support == "vague":
+        src = next(h.text for h in red if h.rule.support == "vague")
+        flag_hits.setdefault("unnamed_source", " ".join(src.split()))
+    flag_names = sorted(flag_hits)
+
+    hedge_words = _join(h.text for h in hedges)
+    boost_words = _join(h.text for h in boosts)
+    rules = f"type={ctype}({type_why})"
+    if secondary:
+        rules += f"+{secondary}"
+    rules += f"; certainty={level}({cert_why or 'no cue'})"
+    if flag_names:
+        rules += "; flags=" + ",".join(f"{f}({flag_hits[f]})" for f in flag_names)
+    rules += f"; support={support}"
+    if notes:
+        rules += "; " + "; ".join(notes)
+    return Draft(ctype, secondary, level, hedge_words, boost_words, support, ";".join(flag_names), rules)
+
+
+def _frame_level(frame: str) -> int:
+    cert = load_lexicon("certainty").find(frame)
+    levels = [h.rule.level for h in cert if h.rule.level is not None]
+    low = [lv for lv in levels if lv < PLAIN]
+    return min(low) if low else (BOOSTED if BOOSTED in levels else PLAIN)
+
+
+def _is_frame(text: str) -> bool:
+    return bool(FRAME.search(normalise(text)))
+
+
+def _evidence_index(evidence: pd.DataFrame | None) -> list[tuple[str, str, str, str, str, str]]:
+    """(surname, year, doi, pmid, evidence_id, certainty) per evidence row."""
+    if evidence is None or evidence.empty:
+        return []
+    out = []
+    for rec in evidence.fillna("").astype(str).to_dict("records"):
+        cit = normalise(rec.get("citation", ""))
+        m = re.match(r"\s*([a-zà-ÿ'\-]+)", cit)
+        y = re.search(r"\b(?:19|20)\d\d\b", cit)
+        out.append(
+            (
+                m.group(1) if m else "",
+                y.group(0) if y else "",
+                normalise(rec.get("doi", "")).strip(),
+                rec.get("pmid", "").strip(),
+                rec.get("evidence_id", ""),
+                rec.get("certainty", ""),
+            )
+        )
+    return out
+
+
+def _match_evidence(text: str, index: list) -> tuple[str, str] | None:
+    """The evidence row a statement clearly cites: its first author and year, DOI or PMID."""
+    t = normalise(text)
+    for surname, year, doi, pmid, eid, level in index:
+        if (doi and doi in t) or (pmid and re.search(rf"\b{re.escape(pmid)}\b", t)) or (
+            len(surname) > 2 and year and re.search(rf"\b{re.escape(surname)}\b", t) and year in t
+        ):
+            return eid, level
+    return None
+
+
+def _assemble(unit_cols: dict[str, list], drafts: list[Draft], suggestions: list[tuple[str, str] | None]) -> pd.DataFrame:
+    n = len(drafts)
+    cols: dict[str, object] = dict(unit_cols)
+    for i, name in enumerate(("claim_type", "secondary_type", "certainty", "hedge_cues", "boosters", "support_in_text", "flags")):
+        cols[name] = [d[i] for d in drafts]
+    ev_level = [s[1] if s else "" for s in suggestions]
+    cols["evidence_level"] = ev_level
+    cols["evidence_ids"] = [s[0] if s else "" for s in suggestions]
+    triples = [verdict(d.certainty, e) for d, e in zip(drafts, ev_level, strict=True)]
+    cols["allowed_certainty"] = [t[0] for t in triples]
+    cols["overstatement"] = [t[1] for t in triples]
+    cols["verdict"] = [t[2] for t in triples]
+    for c in ("suggested_revision", "rationale", "reviewer_note"):
+        cols[c] = [""] * n
+    cols["status"] = ["draft"] * n
+    cols["draft_rules"] = [
+        d.draft_rules + (f"; evidence={s[1]}(suggested: cites {s[0]})" if s else "") for d, s in zip(drafts, suggestions, strict=True)
+    ]
+    order = list(CLAIM_COLUMNS) + list(OPTIONAL_COLUMNS)
+    df = pd.DataFrame({c: cols[c] for c in order})
+    for c in INT_COLUMNS:
+        df[c] = pd.array(df[c].tolist(), dtype="Int64")
+    return df
+
+
+def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Draft every unit: the claim columns plus ``draft_rules``, one row per unit, same order.
+
+    ``evidence`` (the evidence table) is used only when a statement clearly
+    cites one of its rows (first author and year, DOI or PMID): its GRADE
+    level is then filled in as a suggestion, and ``draft_rules`` says so.
+    """
+    unit_cols = {c: units[c].tolist() if c in units else [""] * len(units) for c in UNIT_COLUMNS}
+    index = _evidence_index(evidence)
+    drafts: list[Draft] = []
+    suggestions: list[tuple[str, str] | None] = []
+    frame_text: str | None = None  # the current frame heading, lower-cased
+    frame_type = ""
+    section_type = ""
+    types = load_lexicon("types")
+    article = None
+    for text, kind, art in zip(unit_cols["text"], unit_cols["unit"], unit_cols["article"], strict=True):
+        if art != article:
+            article, frame_text, frame_type, section_type = art, None, "", ""
+        text = str(text)
+        numbered = kind == "heading" and NUMBERED.match(text) is not None
+        use_frame = frame_text if (numbered or kind == "sentence") else None
+        if kind == "heading":
+            section_type = _claim_type(types.find(normalise(text)))[0]
+        d = draft_text(NUMBERED.sub("", text) if numbered else text, kind, use_frame, frame_type, section_type)
+        drafts.append(d)
+        suggestions.append(_match_evidence(text, index) if index and d.support_in_text == "cited" else None)
+        if kind in ("title", "heading") and not numbered:
+            if _is_frame(text):
+                frame_text = normalise(text)
+                frame_type = d.claim_type if d.claim_type != "context" else "efficacy"
+            elif kind == "heading":
+                frame_text, frame_type = None, ""
+    for c in ("paragraph", "sentence", "start", "end"):
+        unit_cols[c] = [int(v) for v in unit_cols[c]]
+    return _assemble(unit_cols, drafts, suggestions)
+
+
+def draft_lines(lines: Iterable[str]) -> pd.DataFrame:
+    """Draft one statement per line, without segmenting (for benchmarks and ``--lines``).
+
+    Unit columns: ``article = "lines"``, ``unit = "sentence"``, paragraph = line
+    number, offsets into ``"\\n".join(lines)``.
+    """
+    lines = [str(s) for s in lines]
+    width = max(3, len(str(len(lines))))
+    starts, pos = [], 0
+    for s in lines:
+        starts.append(pos)
+        pos += len(s) + 1
+    unit_cols = {
+        "claim_id": [f"lin-{i:0{width}d}" for i in range(1, len(lines) + 1)],
+        "article": ["lines"] * len(lines),
+        "unit": ["sentence"] * len(lines),
+        "section": [""] * len(lines),
+        "paragraph": list(range(1, len(lines) + 1)),
+        "sentence": [1] * len(lines),
+        "start": starts,
+        "end": [a + len(s) for a, s in zip(starts, lines, strict=True)],
+        "text": lines,
+    }
+    drafts = [draft_text(s) for s in lines]
+    return _assemble(unit_cols, drafts, [None] * len(lines))
+
+
+def certainty_of(text: str) -> int:
+    """The drafted certainty of one plain sentence (benchmarks use this)."""
+    return draft_text(text).certainty
+
+
+__all__ = ["CLAIM_TYPES", "Draft", "certainty_of", "draft_claims", "draft_lines", "draft_text"]
