@@ -214,3 +214,13 @@ def test_display_objects_print_readable_text(audit):
     assert (
         repr(table).splitlines()[1].startswith("gin-001 | title | Ginger Cures Nausea for Everyone")
     )
+
+
+@pytest.mark.parametrize("variant", ["basic", "script"])
+def test_fixtures_are_valid_audits(variant):
+    """The fixtures pass the same validation `claimcheck report` runs first."""
+    from claimcheck.validate import validate_claims
+
+    f = FIXTURES / variant
+    articles = sorted((f / "articles").glob("*.txt"))
+    assert validate_claims(f / "claims.csv", article=articles, evidence=f / "evidence.csv") == []
