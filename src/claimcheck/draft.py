@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from claimcheck.audit import verdict
@@ -127,11 +128,11 @@ def _certainty(t: str, hits: Sequence[Hit], effect_spans: Sequence[int]) -> tupl
         main = claimish[-1]
     else:
         main = next((i for i in range(n) if per[i] or sub_only[i]), 0)
-    main_cues = per[main] or ([] if claimish else sub_only[main])
+    main_cues = per[main]
     note = ""
     if n > 1:
         note = f"clause {main + 1}/{n}"
-    if sub_only[main] and per[main]:
+    if sub_only[main]:
         note = (note + " " if note else "") + "subordinate ignored:" + ",".join(h.text for h in sub_only[main])
     levels = [h.rule.level for h in main_cues]
     low = [lv for lv in levels if lv < PLAIN]
@@ -318,10 +319,10 @@ def _assemble(unit_cols: dict[str, list], drafts: list[Draft], suggestions: list
         d.draft_rules + (f"; evidence={s[1]}(suggested: cites {s[0]})" if s else "") for d, s in zip(drafts, suggestions, strict=True)
     ]
     order = list(CLAIM_COLUMNS) + list(OPTIONAL_COLUMNS)
-    df = pd.DataFrame({c: cols[c] for c in order})
-    for c in INT_COLUMNS:
-        df[c] = pd.array(df[c].tolist(), dtype="Int64")
-    return df
+    for c in INT_COLUMNS:  # nullable integers, as schema.to_typed gives them
+        vals = cols[c]
+        cols[c] = pd.array(vals, dtype="Int64") if None in vals else pd.array(np.asarray(vals, dtype="int64"), dtype="Int64")
+    return pd.DataFrame({c: cols[c] for c in order}, copy=False)
 
 
 def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -1,0 +1,89 @@
+"""draft_claims / draft_lines: the interface the CLI uses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from claimcheck.draft import draft_claims, draft_lines
+from claimcheck.schema import CLAIM_COLUMNS, OPTIONAL_COLUMNS, flags
+from claimcheck.segment import segment_article, segment_text
+
+DRAFTER_ARTICLES = Path(__file__).parent / "articles" / "drafter"
+
+
+def test_columns_and_values(article_path: Path) -> None:
+    units = segment_article(article_path)
+    out = draft_claims(units)
+    assert list(out.columns) == [*CLAIM_COLUMNS, *OPTIONAL_COLUMNS]
+    assert len(out) == len(units)
+    assert out["text"].tolist() == units["text"].tolist()
+    assert set(out["status"]) == {"draft"}
+    assert out["certainty"].between(0, 4).all()
+    known = set(flags())
+    for f in out["flags"]:
+        assert not f or set(f.split(";")) <= known
+    assert (out["evidence_level"] == "").all()
+    assert (out["verdict"] == "").all()
+    assert out["draft_rules"].str.contains("type=").all()
+
+
+def test_deterministic(article_path: Path) -> None:
+    units = segment_article(article_path)
+    pd.testing.assert_frame_equal(draft_claims(units), draft_claims(units.copy()))
+
+
+def test_does_not_modify_input(article_path: Path) -> None:
+    units = segment_article(article_path)
+    before = units.copy()
+    draft_claims(units)
+    pd.testing.assert_frame_equal(units, before)
+
+
+def test_empty_units() -> None:
+    out = draft_claims(segment_text("x", "x").iloc[0:0])
+    assert list(out.columns) == [*CLAIM_COLUMNS, *OPTIONAL_COLUMNS]
+    assert out.empty
+
+
+def test_draft_lines_offsets() -> None:
+    lines = ["Ginger may reduce nausea.", "It is proven."]
+    out = draft_lines(lines)
+    joined = "\n".join(lines)
+    assert [joined[a:b] for a, b in zip(out["start"], out["end"], strict=True)] == lines
+    assert out["certainty"].tolist() == [1, 4]
+    assert out["claim_id"].is_unique
+
+
+def test_evidence_suggested_only_when_cited() -> None:
+    text = "Turmeric\n\nCurcumin eased knee pain (Daily et al., 2016). Turmeric helps everyone.\n"
+    evidence = pd.DataFrame(
+        [{"evidence_id": "daily2016", "citation": "Daily JW, Yang M, Park S. Efficacy of turmeric extracts. J Med Food 2016.",
+          "doi": "10.1089/jmf.2016.3705", "pmid": "", "certainty": "low"}]
+    )
+    out = draft_claims(segment_text(text, "turmeric"), evidence=evidence)
+    cited = out[out["text"].str.contains("Daily")].iloc[0]
+    assert (cited["evidence_level"], cited["evidence_ids"]) == ("low", "daily2016")
+    assert "suggested" in cited["draft_rules"]
+    other = out[out["text"].str.contains("everyone")].iloc[0]
+    assert other["evidence_level"] == ""
+
+
+def test_numbered_heading_under_frame_title() -> None:
+    text = "How Turmeric Can Ease Joint Pain\n\n1. Calming inflammation\n\nCurcumin blocks inflammatory enzymes.\n"
+    out = draft_claims(segment_text(text, "t"))
+    head = out[out["unit"] == "heading"].iloc[0]
+    assert head["certainty"] == 2
+    assert "frame" in head["draft_rules"]
+
+
+@pytest.mark.parametrize("labels", sorted(DRAFTER_ARTICLES.glob("*.labels.csv")), ids=lambda p: p.name.split(".")[0])
+def test_labelled_articles_align_with_segmentation(labels: Path) -> None:
+    """The hand-labelled rows match the units, so the agreement benchmark compares like with like."""
+    article = next(p for p in DRAFTER_ARTICLES.glob(labels.name.replace(".labels.csv", ".*")) if p.suffix in (".txt", ".md"))
+    lab = pd.read_csv(labels, dtype=str, keep_default_na=False)
+    units = segment_article(article)
+    assert lab["claim_id"].tolist() == units["claim_id"].tolist()
+    assert lab["text"].tolist() == units["text"].tolist()

@@ -1,0 +1,148 @@
+"""Golden sentences: each row exercises one drafter rule; the id names the rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.draft import draft_text
+
+# (id, sentence, allowed certainty levels)
+CERTAINTY = [
+    ("hedge-may", "Ginger may reduce nausea.", {1}),
+    ("hedge-might", "Turmeric might ease joint pain.", {1}),
+    ("hedge-could", "Fish oil could lower heart risk.", {1}),
+    ("hedge-believed-to", "Acupuncture is believed to release endorphins.", {1}),
+    ("hedge-some-evidence-suggests", "Some evidence suggests that yoga helps back pain.", {1}),
+    ("negation-not-proven", "Magnet therapy is not proven to relieve pain.", {0}),
+    ("negation-has-not-been-shown", "Acupuncture has not been shown to cure migraine.", {0}),
+    ("negation-not-fully-understood", "How the herb acts on the brain is not fully understood.", {0}),
+    ("ignorance-unclear-whether", "It is unclear whether vitamin C shortens colds.", {0}),
+    ("ignorance-no-good-evidence", "There is no good evidence that detox teas work.", {0}),
+    ("cannot-rule-out", "A small benefit cannot be ruled out.", {0, 1}),
+    ("cannot-is-plain-negative", "Antibiotics cannot cure a viral cold.", {3}),
+    ("pseudo-may-2021", "The trial ended in May 2021 and reported lower pain scores.", {3}),
+    ("pseudo-may-month-date", "Results were published on May 4 and showed a benefit.", {3}),
+    ("pseudo-could-not-be-clearer", "The message could not be clearer: smoking kills.", {4}),
+    ("pseudo-not-only", "Exercise not only lowers blood pressure but also improves mood.", {3}),
+    ("terminator-but-larger-trials-needed", "Ginger eases nausea, but larger trials are needed.", {3}),
+    ("terminator-but-hedged-second-clause", "It is not a cure, but it may help some people manage pain.", {1}),
+    ("terminator-however", "The drug lowers cholesterol; however, it may cause muscle pain.", {1}),
+    ("qualified-associated-with", "Coffee drinking is associated with lower mortality.", {2}),
+    ("qualified-can-ability", "Ginger can ease nausea.", {2}),
+    ("qualified-probably", "Vitamin D probably reduces falls in older adults.", {2}),
+    ("qualified-in-some-people", "Melatonin shortens sleep onset in some people.", {2}),
+    ("qualified-helps-to", "Magnesium helps to relax muscles.", {2}),
+    ("subordinate-which-can", "Smoking damages the arteries, which can lead to heart disease.", {3}),
+    ("subordinate-although", "High doses are probably safe, although they can upset the stomach.", {2}),
+    ("plain-fact", "Ibuprofen reduces fever.", {3}),
+    ("booster-proven", "Turmeric is proven to reduce inflammation.", {4}),
+    ("booster-cure", "This tea cures arthritis.", {4}),
+    ("booster-clearly", "The trial clearly shows that the drug works.", {4}),
+    ("booster-always", "Cold water always stops a nosebleed.", {4}),
+    ("booster-safe-and-effective", "Acupuncture is a safe and effective treatment.", {4}),
+    ("booster-more-effective-than-any-other", "It is more effective than any other treatment for sleep.", {4}),
+    ("hedge-beats-booster", "Acupuncture may be a safe and effective treatment option.", {1}),
+    ("hedge-beats-booster-may-well", "It may well be the most effective remedy.", {1}),
+    ("negated-booster-not-a-cure", "Vitamin C is not a cure for the common cold.", {3}),
+    ("question-is-0", "Does vitamin C prevent colds?", {0}),
+    ("question-with-can-is-0", "Can I take turmeric with warfarin?", {0}),
+    ("permission-can-is-not-hedge", "You can ask your doctor about side effects.", {3}),
+    ("research-need-alone", "More research is needed.", {0}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "levels"), [c[1:] for c in CERTAINTY], ids=[c[0] for c in CERTAINTY])
+def test_certainty(sentence: str, levels: set[int]) -> None:
+    d = draft_text(sentence)
+    assert d.certainty in levels, d.draft_rules
+
+
+TYPES = [
+    ("safety-side-effects", "Bruising and soreness are common side effects.", "safety", ""),
+    ("efficacy-reduces", "Ibuprofen reduces fever in children.", "efficacy", ""),
+    ("mechanism-works-by", "The drug works by blocking serotonin receptors.", "mechanism", ""),
+    ("usage-used-in", "Acupuncture is commonly used in China.", "usage", ""),
+    ("advice-imperative", "Talk to your doctor first.", "advice", ""),
+    ("advice-permission-can", "You can ask your pharmacist for a leaflet.", "advice", ""),
+    ("safety-over-advice", "Talk to your doctor before taking ginger with blood thinners.", "safety", "advice"),
+    ("safety-over-efficacy", "It eases pain but can cause bleeding.", "safety", "efficacy"),
+    ("context-definition", "Turmeric is a spice made from the root of a plant.", "context", ""),
+    ("efficacy-risk-reduction-not-safety", "Statins cut the risk of heart attack.", "efficacy", ""),
+    ("question-takes-type-asked", "Is turmeric safe?", "safety", ""),
+]
+
+
+@pytest.mark.parametrize(("sentence", "ctype", "secondary"), [c[1:] for c in TYPES], ids=[c[0] for c in TYPES])
+def test_claim_type(sentence: str, ctype: str, secondary: str) -> None:
+    d = draft_text(sentence)
+    assert d.claim_type == ctype, d.draft_rules
+    if secondary:
+        assert d.secondary_type == secondary, d.draft_rules
+
+
+def test_heading_topic_label_is_context_0() -> None:
+    for label in ("FAQs", "The bottom line", "Safety", "How ginger works"):
+        d = draft_text(label, unit="heading")
+        assert (d.claim_type, d.certainty) == ("context", 0), (label, d.draft_rules)
+
+
+def test_heading_read_in_frame() -> None:
+    d = draft_text("Releasing endorphins", unit="heading", frame="how acupuncture can relieve chronic pain", frame_type="efficacy")
+    assert d.certainty == 2
+    assert d.claim_type == "mechanism"
+
+
+def test_frame_title_flags_presupposed_benefit() -> None:
+    d = draft_text("5 Ways Turmeric Can Ease Joint Pain", unit="title")
+    assert "presupposed_benefit" in d.flags.split(";")
+    assert d.certainty == 2
+
+
+SUPPORT = [
+    ("cited-author-year", "Turmeric eased knee pain in one trial (Daily et al., 2016).", "cited"),
+    ("cited-doi", "See doi:10.1001/archinternmed.2012.3654 for the meta-analysis.", "cited"),
+    ("cited-journal", "The study, published in the journal Hypertension, followed 4,200 adults.", "cited"),
+    ("vague-studies-show", "Studies show that ginger works.", "vague"),
+    ("vague-review-of-n", "A systematic review of 26 studies found that it was effective.", "vague"),
+    ("vague-many-professionals", "Many professionals support its use.", "vague"),
+    ("vague-experts-say", "Experts say it is safe.", "vague"),
+    ("none", "Ginger is a root.", "none"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "support"), [c[1:] for c in SUPPORT], ids=[c[0] for c in SUPPORT])
+def test_support(sentence: str, support: str) -> None:
+    assert draft_text(sentence).support_in_text == support
+
+
+FLAGS = [
+    ("unnamed_source", "Studies show that ginger works.", "unnamed_source"),
+    ("superlative", "It is the most effective remedy for joint pain.", "superlative"),
+    ("absolute", "It always works.", "absolute"),
+    ("missing_comparator", "Acupuncture is more effective to reduce pain.", "missing_comparator"),
+    ("vague_quantity", "Many people swear by it.", "vague_quantity"),
+    ("unfalsifiable", "It improves the flow of energy.", "unfalsifiable"),
+    ("implied_efficacy", "If you are suffering from back pain, yoga may be a good option for you.", "implied_efficacy"),
+    ("appeal_to_tradition", "It has been used for thousands of years.", "appeal_to_tradition"),
+    ("appeal_to_nature", "It is a natural way to improve your health.", "appeal_to_nature"),
+    ("precise_number", "Most people need 4-8 sessions.", "precise_number"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "flag"), [c[1:] for c in FLAGS], ids=[c[0] for c in FLAGS])
+def test_flag(sentence: str, flag: str) -> None:
+    assert flag in draft_text(sentence).flags.split(";")
+
+
+def test_no_flag_on_negated_absolute() -> None:
+    assert "absolute" not in draft_text("Vitamin C is not a cure for colds.").flags
+
+
+def test_precise_number_not_flagged_when_cited() -> None:
+    assert "precise_number" not in draft_text("Pain fell by 12% (Smith et al., 2020).").flags
+
+
+def test_hedge_and_booster_columns_are_lower_case_cues() -> None:
+    d = draft_text("Acupuncture MAY be a safe and effective treatment.")
+    assert d.hedge_cues == "may"
+    assert d.boosters == "safe and effective"
