@@ -61,6 +61,8 @@ TYPES = [
     ("safety-side-effects", "Bruising and soreness are common side effects.", "safety", ""),
     ("efficacy-reduces", "Ibuprofen reduces fever in children.", "efficacy", ""),
     ("mechanism-works-by", "The drug works by blocking serotonin receptors.", "mechanism", ""),
+    ("mechanism-it-works-by-not-eaten-by-it-works", "It works by blocking serotonin receptors.", "mechanism", ""),
+    ("efficacy-it-works", "Many readers tell us that it works.", "efficacy", ""),
     ("usage-used-in", "Acupuncture is commonly used in China.", "usage", ""),
     ("advice-imperative", "Talk to your doctor first.", "advice", ""),
     ("advice-permission-can", "You can ask your pharmacist for a leaflet.", "advice", ""),
