@@ -100,7 +100,7 @@ def _is_boundary(text: str, dot: int, after: int, end: int, span_start: int, rul
         return True  # ! ? … before a capital, digit, quote or bracket
     if text.startswith("..", dot):
         return True  # an ellipsis before a capital
-    m = _TOKEN_BEFORE.search(text, 0, dot)
+    m = _TOKEN_BEFORE.search(text, max(span_start, dot - 64), dot)
     token = m.group(0).lower()
     if not token:
         return True
