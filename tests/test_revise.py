@@ -1,0 +1,70 @@
+"""Re-running the drafter after an edit keeps every human label it can."""
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from claimcheck.cli import main
+from claimcheck.io import read_article
+
+
+@pytest.fixture
+def workspace(tmp_path, root):
+    shutil.copy(root / "data" / "claims.csv", tmp_path / "claims.csv")
+    art = tmp_path / "acupuncture-chronic-pain.txt"
+    shutil.copy(root / "data" / "articles" / "acupuncture-chronic-pain.txt", art)
+    return tmp_path, art
+
+
+def edit(art, old, new):
+    text = read_article(art)
+    assert old in text
+    art.write_text(text.replace(old, new), encoding="utf-8", newline="")
+
+
+def test_merge_keeps_unchanged_rows_and_sends_edits_back_to_draft(workspace, capsys):
+    tmp, art = workspace
+    before = pd.read_csv(tmp / "claims.csv", dtype=str, keep_default_na=False).set_index("claim_id")
+    edit(art, "However, most people need 4-8 sessions to achieve substantial relief.",
+         "However, most people may need several sessions to achieve some relief.")
+    edit(art, "Increased blood flow can help to reduce inflammation and pain.",
+         "Increased blood flow can help to reduce inflammation and pain.\n\nResearchers disagree about this mechanism.")
+    edit(art, "It is a natural pain relieving chemical that our body produces. ", "")
+    assert main(["draft", str(art), "--merge", str(tmp / "claims.csv")]) == 0
+    err = capsys.readouterr().err
+    assert "removed acu-015: 'It is a natural pain relieving chemical" in err
+    after = pd.read_csv(tmp / "claims.csv", dtype=str, keep_default_na=False).set_index("claim_id")
+    # unchanged: id, labels and review kept
+    for cid in ("acu-001", "acu-039", "acu-058"):
+        same = [c for c in before.columns if c not in ("start", "end", "paragraph")]
+        assert after.loc[cid, same].tolist() == before.loc[cid, same].tolist()
+    # edited: same id, old labels, back to draft
+    assert after.loc["acu-047", "text"].startswith("However, most people may need several")
+    assert after.loc["acu-047", "status"] == "draft"
+    assert after.loc["acu-047", "claim_type"] == before.loc["acu-047", "claim_type"]
+    assert after.loc["acu-047", "suggested_revision"] == before.loc["acu-047", "suggested_revision"]
+    # new: a new id after the highest, drafted
+    new = after[after["text"] == "Researchers disagree about this mechanism."]
+    assert new.index.tolist() == ["acu-059"]
+    assert new["status"].iloc[0] == "draft"
+    # removed: gone from the table, after being reported
+    assert "acu-015" not in after.index
+    assert main(["validate", str(tmp / "claims.csv"), "--article", str(art)]) == 0
+
+
+def test_draft_refuses_to_overwrite_a_reviewed_file(workspace, capsys):
+    tmp, art = workspace
+    original = (tmp / "claims.csv").read_bytes()
+    assert main(["draft", str(art), "-o", str(tmp / "claims.csv")]) == 2
+    assert "--merge" in capsys.readouterr().err
+    assert (tmp / "claims.csv").read_bytes() == original
+
+
+def test_merge_dry_run_writes_nothing(workspace, capsys):
+    tmp, art = workspace
+    original = (tmp / "claims.csv").read_bytes()
+    edit(art, "Results vary", "Results vary") if "Results vary" in read_article(art) else None
+    assert main(["draft", str(art), "--merge", str(tmp / "claims.csv"), "--dry-run"]) == 0
+    assert "58 unchanged" in capsys.readouterr().err
+    assert (tmp / "claims.csv").read_bytes() == original
