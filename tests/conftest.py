@@ -11,6 +11,6 @@ def article_path() -> Path:
     return ARTICLE
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
