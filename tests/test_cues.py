@@ -119,3 +119,25 @@ def test_find_is_deterministic_and_immutable() -> None:
     a = lex.find("talk to your doctor about side effects")
     assert a == lex.find("talk to your doctor about side effects")
     assert isinstance(a, tuple)
+
+
+def test_types_frames_are_data() -> None:
+    from claimcheck.cues import load_lexicon
+
+    frames = load_lexicon("types").frames
+    assert [f.id for f in frames] == ["how_ways_frame"]
+    pat = frames[0].pattern
+    for heading in ("how tai chi can improve balance", "8 ways green tea may help you focus", "ways to ease a stiff back"):
+        assert pat.search(heading), heading
+    for heading in ("benefits of tai chi", "how to take it", "how ginger works", "safety"):
+        assert not pat.search(heading), heading
+
+
+def test_frame_table_only_in_types() -> None:
+    import pytest as _pytest
+
+    from claimcheck.cues import LexiconError, parse_lexicon
+
+    text = '[meta]\nversion = 1\n[[rule]]\nid = "a"\nrole = "cue"\nlevel = 1\nliteral = ["may"]\nreason = "r"\n[[frame]]\nid = "f"\n'
+    with _pytest.raises(LexiconError, match="unknown table"):
+        parse_lexicon(text, "certainty")

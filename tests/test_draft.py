@@ -87,3 +87,31 @@ def test_labelled_articles_align_with_segmentation(labels: Path) -> None:
     units = segment_article(article)
     assert lab["claim_id"].tolist() == units["claim_id"].tolist()
     assert lab["text"].tolist() == units["text"].tolist()
+
+
+# Frame rule (types.toml [[frame]] how_ways_frame): numbered items under a
+# "How X can Y" / "N ways X can Y" / "ways to Y" heading name the ways it acts:
+# mechanism, at most the frame's level 2. Invented articles.
+FRAME_GOLDEN = [
+    ("frame-how-can-numbered-heading", "How Sauna Bathing Can Lower Blood Pressure\n\n1. Widening the arteries\n\nHeat relaxes the vessel walls.\n", "1. Widening the arteries", "mechanism", 2),
+    ("frame-n-ways-can-numbered-heading", "6 Ways Pilates Can Ease Neck Pain\n\n1. Improving posture\n\nGood posture takes load off the neck.\n", "1. Improving posture", "mechanism", 2),
+    ("frame-ways-to-under-heading", "Pilates basics\n\nPilates is a form of exercise.\n\nFour ways to sleep better with Pilates\n\n1. Reducing evening stress\n\nSlow breathing settles the body.\n", "1. Reducing evening stress", "mechanism", 2),
+    ("frame-item-own-hedge-kept", "How Beetroot Juice Can Boost Stamina\n\n1. It may widen blood vessels\n\nNitrates turn into nitric oxide.\n", "1. It may widen blood vessels", "mechanism", 1),
+    ("frame-safety-item-stays-safety", "5 Ways Fasting Can Help Weight Loss\n\n1. Avoiding side effects\n\nDrink water.\n", "1. Avoiding side effects", "safety", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "item", "ctype", "level"), [g[1:] for g in FRAME_GOLDEN], ids=[g[0] for g in FRAME_GOLDEN])
+def test_frame_rule_how_ways(text: str, item: str, ctype: str, level: int) -> None:
+    out = draft_claims(segment_text(text, "frame"))
+    row = out[out["text"] == item].iloc[0]
+    assert (row["claim_type"], row["certainty"]) == (ctype, level), row["draft_rules"]
+    assert "how_ways_frame" in row["draft_rules"]
+
+
+def test_frame_rule_not_under_other_headings() -> None:
+    text = "Benefits of Sauna Bathing\n\n1. Improving sleep\n\nMany people sleep better.\n"
+    out = draft_claims(segment_text(text, "frame"))
+    row = out[out["text"] == "1. Improving sleep"].iloc[0]
+    assert "how_ways_frame" not in row["draft_rules"]
+    assert row["claim_type"] == "efficacy"

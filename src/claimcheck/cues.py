@@ -73,6 +73,24 @@ class Hit:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A heading pattern that frames the numbered items under it (types.toml ``[[frame]]``).
+
+    A numbered heading under a heading matching ``pattern`` is drafted as
+    ``type`` at ``level`` (or the frame heading's own hedge, if lower).
+    """
+
+    id: str
+    pattern: re.Pattern[str]
+    type: str
+    level: int
+    reason: str
+
+
+FRAME_KEYS = ("id", "pattern", "type", "level", "reason")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     name: str
@@ -80,6 +98,7 @@ class Lexicon:
     rules: tuple[Rule, ...]
     regex: re.Pattern[str]
     by_group: MappingProxyType  # group name -> Rule
+    frames: tuple[Frame, ...] = ()
 
     def find(self, text: str) -> tuple[Hit, ...]:
         """Non-overlapping hits, left to right, in the lower-cased ``text``."""
@@ -201,9 +220,10 @@ def parse_lexicon(text: str, name: str) -> Lexicon:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise LexiconError(f"rules/{name}.toml: not valid TOML: {e}") from None
-    top_unknown = sorted(set(raw) - {"meta", "rule"})
+    tables = ("meta", "rule", "frame") if name == "types" else ("meta", "rule")
+    top_unknown = sorted(set(raw) - set(tables))
     if top_unknown:
-        raise LexiconError(f"rules/{name}.toml: unknown table(s) {', '.join(top_unknown)}; allowed: meta, rule")
+        raise LexiconError(f"rules/{name}.toml: unknown table(s) {', '.join(top_unknown)}; allowed: {', '.join(tables)}")
     meta = raw.get("meta", {})
     meta_unknown = sorted(set(meta) - set(META_KEYS))
     if meta_unknown:
@@ -223,7 +243,24 @@ def parse_lexicon(text: str, name: str) -> Lexicon:
         seen.add(r.id)
     ordered = sorted(range(len(rules)), key=lambda i: (ROLE_ORDER[rules[i].role], i))
     regex, groups = _scan_regex([(i, rules[i]) for i in ordered])
-    return Lexicon(name, version, rules, regex, MappingProxyType(groups))
+    frames = tuple(_check_frame(name, i, f) for i, f in enumerate(raw.get("frame", [])))
+    return Lexicon(name, version, rules, regex, MappingProxyType(groups), frames)
+
+
+def _check_frame(name: str, i: int, raw: dict) -> Frame:
+    rid = raw.get("id", "") if isinstance(raw.get("id", ""), str) else ""
+    where = f"rules/{name}.toml: frame {i + 1}" + (f" ({rid})" if rid else "")
+    if sorted(raw) != sorted(FRAME_KEYS):
+        raise LexiconError(f"{where}: a [[frame]] has exactly the keys {', '.join(FRAME_KEYS)}")
+    if raw["type"] not in CLAIM_TYPES:
+        raise LexiconError(f"{where}: type {raw['type']!r} not allowed; allowed: {', '.join(CLAIM_TYPES)}")
+    if raw["level"] not in (0, 1, 2, 3, 4) or isinstance(raw["level"], bool):
+        raise LexiconError(f"{where}: level must be 0-4")
+    try:
+        pattern = re.compile(raw["pattern"])
+    except re.error as e:
+        raise LexiconError(f"{where}: pattern does not compile: {e}") from None
+    return Frame(raw["id"], pattern, raw["type"], raw["level"], raw["reason"].strip())
 
 
 # Every rule starts at a word start or at punctuation ("\\bmay", ",\\s*but", ";"),

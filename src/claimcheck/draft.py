@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from claimcheck.audit import verdict
-from claimcheck.cues import Hit, load_lexicon, normalise
+from claimcheck.cues import Frame, Hit, load_lexicon, normalise
 from claimcheck.schema import CLAIM_COLUMNS, CLAIM_TYPES, INT_COLUMNS, OPTIONAL_COLUMNS, UNIT_COLUMNS
 
 # Contract precedence when a statement makes two kinds of claim.
@@ -183,12 +183,16 @@ def draft_text(
     frame: str | None = None,
     frame_type: str = "",
     section_type: str = "",
+    frame_rule: Frame | None = None,
 ) -> Draft:
     """Draft one statement.
 
     ``unit`` is title/heading/sentence; ``frame`` is the lower-cased text of a
     frame heading the statement is read in (or None), ``frame_type`` its type;
-    ``section_type`` is the type the section heading's cues point to.
+    ``section_type`` is the type the section heading's cues point to;
+    ``frame_rule`` is the types.toml ``[[frame]]`` a numbered item is listed
+    under ("1. Releasing endorphins" under "How X Can Relieve Y"): the item
+    takes the frame's type (safety excepted) and at most its level.
     """
     t = normalise(text).strip()
     cert = load_lexicon("certainty").find(t)
@@ -211,6 +215,14 @@ def draft_text(
     if is_question:
         level, cert_why = 0, "question"
         red = tuple(h for h in red if not h.rule.support)  # a question cites nothing
+    elif frame_rule is not None:
+        flevel = min(frame_rule.level, _frame_level(frame)) if frame is not None else frame_rule.level
+        if level != BOOSTED and level > flevel or (frame is not None and not asserts):
+            level = flevel
+        if ctype != "safety" and ctype != frame_rule.type:
+            secondary = ctype if ctype != "context" else secondary
+            ctype, type_why = frame_rule.type, f"frame rule {frame_rule.id}"
+        cert_why = f"frame rule {frame_rule.id}:{(frame or '')[:40]}"
     elif frame is not None and not asserts:
         level = _frame_level(frame)
         if ctype == "context" and frame_type:
@@ -338,22 +350,28 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
     suggestions: list[tuple[str, str] | None] = []
     frame_text: str | None = None  # the current frame heading, lower-cased
     frame_type = ""
+    frame_rule: Frame | None = None  # the [[frame]] the current frame heading matches
     section_type = ""
     types = load_lexicon("types")
     article = None
     for text, kind, art in zip(unit_cols["text"], unit_cols["unit"], unit_cols["article"], strict=True):
         if art != article:
-            article, frame_text, frame_type, section_type = art, None, "", ""
+            article, frame_text, frame_type, section_type, frame_rule = art, None, "", "", None
         text = str(text)
         numbered = kind == "heading" and NUMBERED.match(text) is not None
         use_frame = frame_text if (numbered or kind == "sentence") else None
         if kind == "heading":
             section_type = _claim_type(types.find(normalise(text)))[0]
-        d = draft_text(NUMBERED.sub("", text) if numbered else text, kind, use_frame, frame_type, section_type)
+        d = draft_text(
+            NUMBERED.sub("", text) if numbered else text, kind, use_frame, frame_type, section_type,
+            frame_rule if numbered or (kind == "sentence" and NUMBERED.match(text)) else None,
+        )
         drafts.append(d)
         suggestions.append(_match_evidence(text, index) if index and d.support_in_text == "cited" else None)
         if kind in ("title", "heading") and not numbered:
-            if _is_frame(text):
+            low = normalise(text).strip()
+            frame_rule = next((f for f in types.frames if f.pattern.search(low)), None)
+            if frame_rule is not None or _is_frame(text):
                 frame_text = normalise(text)
                 frame_type = d.claim_type if d.claim_type != "context" else "efficacy"
             elif kind == "heading":
