@@ -181,6 +181,46 @@ def editor_report() -> list:
     ]
 
 
+@notebook("04-drafter-agreement")
+def drafter_agreement() -> list:
+    return [
+        *opening(
+            "04 · The drafter against the reviewers",
+            "How often do the drafter's first-pass labels match the reviewed ones, and where they "
+            "differ, why?",
+            "Maintainers of the drafter's rules, and reviewers deciding how far to trust a draft.",
+        ),
+        code(
+            "summary",
+            "from claimcheck import agreement\n\n"
+            "pairs = agreement.compare(audit.claims)  # each reviewed statement beside its draft\n"
+            "tables.agreement_summary(pairs)",
+        ),
+        md(
+            "confusion-md",
+            "## Draft against review\n\nThe drafter (`claimcheck.draft.draft_claims`) reads only the "
+            "unit columns of the claims table; each matrix counts the reviewed statements by their "
+            "reviewed label (rows) and the drafted one (columns). The outlined diagonal is agreement.",
+        ),
+        code("confusion", "tables.show(plots.plot_confusion(pairs));"),
+        md(
+            "disagree-md",
+            "## Where they differ\n\nEach statement whose drafted type or certainty differs from the "
+            "review, the differing part in bold, with the rules that fired in the drafter "
+            "(`draft_rules`): the cue words and the scope rule that set the label.",
+        ),
+        code("disagree", "tables.disagreement_table(pairs)"),
+        md(
+            "bench-md",
+            "## Benchmarks\n\nThe numbers committed by `make bench` (`benchmarks/results/*.json` in the "
+            "repository): the same agreement measured on `data/claims.csv` and on the drafter's own "
+            "test articles, the external sets, and speed. They come from the last benchmark run, "
+            "not from the claims table above.",
+        ),
+        code("bench", "tables.benchmark_table()"),
+    ]
+
+
 def build(name: str) -> nbformat.NotebookNode:
     nb = new_notebook(cells=REGISTRY[name]())
     nb.metadata["kernelspec"] = dict(KERNEL)

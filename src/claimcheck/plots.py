@@ -543,3 +543,111 @@ def plot_cues(claims: pd.DataFrame, top: int = 10) -> Figure:
         )
     fig.set_label("Cues by statements carrying them; " + "; ".join(desc) + ".")
     return fig
+
+
+# --- 04: the drafter against the reviewed labels -------------------------------------------
+
+
+def confusion_counts(pairs: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Reviewed (rows) against drafted (columns) counts, for claim type and for certainty.
+
+    ``pairs`` is :func:`claimcheck.agreement.compare`'s table. Every type and
+    every level is listed, in the contract's order, so small tables keep the grid.
+    """
+    from claimcheck.agreement import confusion
+
+    out = {}
+    levels = list(range(len(CERTAINTY_NAMES)))
+    for name, labels in (("claim_type", list(CLAIM_TYPES)), ("certainty", levels)):
+        key = "type" if name == "claim_type" else "certainty"
+        m = confusion(pairs[f"reviewed_{key}"].tolist(), pairs[f"draft_{key}"].tolist(), labels)
+        table = pd.DataFrame(m, index=labels, columns=labels)
+        table.index.name, table.columns.name = "reviewed", "draft"
+        out[name] = table
+    return out
+
+
+def plot_confusion(pairs: pd.DataFrame) -> Figure:
+    """Two confusion matrices side by side: claim type and certainty, reviewed against draft.
+
+    Agreement (the diagonal) is outlined in the calibrated colour; cells off the
+    diagonal with a count are shaded and numbered in the overstated colour.
+    """
+    counts = confusion_counts(pairs)
+    titles = {"claim_type": "Claim type", "certainty": "Certainty (0 uncertain … 4 boosted)"}
+    with style():
+        fig = Figure(figsize=(WIDTH, 5.2), layout="constrained")
+        axes = fig.subplots(1, 2)
+        for ax, (name, table) in zip(axes, counts.items(), strict=True):
+            k = len(table)
+            for r in range(k):
+                for c in range(k):
+                    n = int(table.iat[r, c])
+                    off = r != c and n > 0
+                    ax.add_patch(
+                        Rectangle(
+                            (c, k - 1 - r),
+                            1,
+                            1,
+                            facecolor=OVERSTATED_SHADE if off else "white",
+                            edgecolor="#CCCCCC",
+                            linewidth=0.8,
+                        )
+                    )
+                    ax.text(
+                        c + 0.5,
+                        k - 0.5 - r,
+                        str(n) if n else "·",
+                        ha="center",
+                        va="center",
+                        fontsize=12 if n else 10,
+                        fontweight="bold" if n else "normal",
+                        color=(
+                            VERDICT_COLORS["overstated"] if off else "#222222" if n else "#999999"
+                        ),
+                    )
+                ax.add_patch(
+                    Rectangle(
+                        (r + 0.05, k - 1 - r + 0.05),
+                        0.9,
+                        0.9,
+                        fill=False,
+                        edgecolor=VERDICT_COLORS["calibrated"],
+                        linewidth=2.0,
+                    )
+                )
+            names = [str(x) for x in table.columns]
+            types = name == "claim_type"
+            ax.set_xlim(0, k)
+            ax.set_ylim(0, k)
+            ax.set_aspect("equal")
+            ax.set_xticks(
+                [i + 0.5 for i in range(k)],
+                names,
+                rotation=30 if types else 0,
+                ha="right" if types else "center",
+            )
+            ax.set_yticks([k - 0.5 - i for i in range(k)], names)
+            ax.tick_params(length=0)
+            for side in ("left", "bottom"):
+                ax.spines[side].set_visible(False)
+            ax.set_xlabel("drafted")
+            ax.set_ylabel("reviewed")
+            ax.set_title(titles[name], loc="left")
+        handles = [
+            Patch(
+                facecolor="white",
+                edgecolor=VERDICT_COLORS["calibrated"],
+                linewidth=2.0,
+                label="draft agrees",
+            ),
+            Patch(facecolor=OVERSTATED_SHADE, edgecolor="#CCCCCC", label="draft differs"),
+        ]
+        fig.legend(handles=handles, loc="outside lower center", ncols=2)
+    parts = []
+    for name, table in counts.items():
+        total = int(table.to_numpy().sum())
+        diag = int(sum(table.iat[i, i] for i in range(len(table))))
+        parts.append(f"{name.replace('_', ' ')} {diag} of {total} on the diagonal")
+    fig.set_label(f"Confusion matrices, reviewed against draft: {'; '.join(parts)}.")
+    return fig

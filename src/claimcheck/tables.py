@@ -14,12 +14,16 @@ import io
 import re
 import textwrap
 from collections.abc import Mapping
+from pathlib import Path
 
 import pandas as pd
 from matplotlib.figure import Figure
 
 from claimcheck import plots
 from claimcheck.schema import CERTAINTY_NAMES, CLAIM_TYPES, VERDICTS
+
+# The repository (the package is installed from it in editable mode): benchmark results live there.
+_REPO = Path(__file__).resolve().parents[2]
 
 # --- display objects -----------------------------------------------------------------------
 
@@ -460,3 +464,134 @@ def highlighted_article(claims: pd.DataFrame, articles: Mapping[str, str]) -> Ht
             + ")"
         )
     return Html("\n".join(blocks), "\n".join(plain))
+
+
+# --- 04: the drafter against the reviewed labels -------------------------------------------
+
+
+def _pct(x: float) -> str:
+    return "n/a" if x != x else f"{x:.0%}"
+
+
+def _num(x: float) -> str:
+    return "n/a" if x != x else f"{x:.2f}"
+
+
+def agreement_summary(pairs: pd.DataFrame) -> Prose:
+    """The drafter's agreement with the reviewed labels, in one paragraph (numbers from code)."""
+    from claimcheck.agreement import disagreements, metrics
+
+    m = metrics(pairs)
+    if not m["statements"]:
+        return Prose(
+            "No statement in this claims table is marked *reviewed*: there is nothing to compare "
+            "the drafter with yet."
+        )
+    n_dis = len(disagreements(pairs))
+    text = (
+        f"The drafter, reading the wording of the **{_n(m['statements'], 'reviewed statement')}** "
+        f"only, gives the reviewed claim type to {_pct(m['type_accuracy'])} of them "
+        f"(macro-F1 **{_num(m['type_macro_f1'])}**) and the reviewed certainty to "
+        f"{_pct(m['certainty_accuracy'])} (quadratic weighted κ **{_num(m['certainty_qwk'])}**). "
+        f"{_n(n_dis, 'statement')} differ in type, certainty or both."
+    )
+    return Prose(text)
+
+
+def disagreement_table(pairs: pd.DataFrame) -> Html | Prose:
+    """The statements where draft and review differ, with the rules the drafter applied."""
+    from claimcheck.agreement import disagreements
+
+    dis = disagreements(pairs)
+    if dis.empty:
+        return Prose("The drafter agrees with every reviewed statement: nothing to list.")
+    header = ["id", "statement", "reviewed", "draft", "why the drafter said so"]
+    plain, rows = [], []
+    for r in dis.itertuples(index=False):
+        reviewed = f"{r.reviewed_type} / {r.reviewed_certainty}"
+        drafted = f"{r.draft_type} / {r.draft_certainty}"
+        why = r.draft_rules.replace("; ", "\n")
+        cells = [r.claim_id, " ".join(r.text.split()), reviewed, drafted, why]
+        plain.append([*cells[:4], r.draft_rules])
+
+        def mark(ok: bool, s: str) -> str:
+            return esc(s) if ok else f"<strong>{esc(s)}</strong>"
+
+        rows.append(
+            [
+                esc(r.claim_id),
+                esc(cells[1]),
+                esc(reviewed),
+                mark(r.reviewed_type == r.draft_type, r.draft_type)
+                + " / "
+                + mark(r.reviewed_certainty == r.draft_certainty, str(r.draft_certainty)),
+                "<br>".join(esc(x) for x in why.split("\n")),
+            ]
+        )
+    return Html(_html_table(header, rows, nowrap={0, 2, 3}), _plain_table(header, plain))
+
+
+# The benchmark numbers shown, per result file: (label, path of keys in the JSON, kind).
+BENCHMARK_ROWS: dict[str, list[tuple[str, tuple[str, ...], str]]] = {
+    "agreement": [
+        (f"{part}: {label}", (key, metric), kind)
+        for key, part in (("reviewed", "data/claims.csv, reviewed"), ("own", "drafter test articles"))
+        for label, metric, kind in (
+            ("statements", "rows", "int"),
+            ("claim_type accuracy", "type_accuracy", "share"),
+            ("claim_type macro-F1", "type_macro_f1", "num"),
+            ("certainty accuracy", "certainty_accuracy", "share"),
+            ("certainty quadratic weighted κ", "certainty_qwk", "num"),
+        )
+    ],
+    "external-dev": [
+        ("Pei 2021, Spearman ρ (draft)", ("pei2021", "draft_spearman"), "num"),
+        ("Pei 2021, Spearman ρ (cue-count floor)", ("pei2021", "floor_spearman"), "num"),
+        ("Yu 2019, macro-F1 (draft)", ("yu2019", "draft", "macro_f1"), "num"),
+        ("Yu 2019, macro-F1 (floor)", ("yu2019", "floor", "macro_f1"), "num"),
+    ],
+    "speed": [
+        ("statements per second, end to end", ("end_to_end_statements_per_s",), "int"),
+        ("target, statements per second", ("target_statements_per_s",), "int"),
+    ],
+}
+BENCHMARK_ROWS["external-test"] = BENCHMARK_ROWS["external-dev"]
+
+
+def benchmark_results(folder: str | Path | None = None) -> dict[str, dict]:
+    """The benchmark result files (``benchmarks/results/*.json`` of the repository), by name."""
+    import json
+
+    folder = Path(folder) if folder is not None else _REPO / "benchmarks" / "results"
+    if not folder.is_dir():
+        return {}
+    return {p.stem: json.loads(p.read_text("utf-8")) for p in sorted(folder.glob("*.json"))}
+
+
+def _dig(data: object, keys: tuple[str, ...]) -> object:
+    for k in keys:
+        if not isinstance(data, dict) or k not in data:
+            return None
+        data = data[k]
+    return data
+
+
+def benchmark_table(folder: str | Path | None = None) -> Html | Prose:
+    """The committed benchmark numbers (``make bench``), or a sentence saying there are none."""
+    results = benchmark_results(folder)
+    rows = []
+    for name, data in results.items():
+        for label, keys, kind in BENCHMARK_ROWS.get(name, []):
+            v = _dig(data, keys)
+            if not isinstance(v, int | float) or isinstance(v, bool):
+                continue
+            shown = f"{v:.0%}" if kind == "share" else f"{v:,.0f}" if kind == "int" else f"{v:.2f}"
+            rows.append([name, label, shown])
+    if not rows:
+        return Prose(
+            "No benchmark results were found (`benchmarks/results/*.json`): run `make bench` "
+            "to measure the drafter on the larger sets."
+        )
+    header = ["benchmark", "measure", "value"]
+    markup = _html_table(header, [[esc(c) for c in r] for r in rows], numeric={2})
+    return Html(markup, _plain_table(header, rows))

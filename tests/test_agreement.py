@@ -1,0 +1,77 @@
+"""The drafter-agreement metrics on small hand-computed examples, and the notebook 04 helpers."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from claimcheck import agreement, plots, tables
+from claimcheck.report import load_claims
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_perfect_agreement_is_one():
+    gold = [0, 1, 2, 3, 4, 3]
+    assert agreement.accuracy(gold, gold) == 1.0
+    assert agreement.quadratic_kappa(gold, gold) == 1.0
+    types = ["efficacy", "usage", "efficacy", "context"]
+    assert agreement.macro_f1(types, types) == 1.0
+
+
+def test_quadratic_kappa_known_values():
+    # Observed disagreement: one pair one level apart, weight 1/16, over 3 pairs.
+    # Expected (row totals 1,1,1 at levels 0,1,2; column totals 1,0,2 at 0,1,2):
+    # sum w_ij r_i c_j / n = (4*2 + 1*1 + 1*2 + 4*1) / 16 / 3 = 15/48; observed 3/48.
+    assert agreement.quadratic_kappa([0, 1, 2], [0, 2, 2]) == pytest.approx(1 - 3 / 15)  # 0.8
+    # Complete reversal of the two extremes: -1.
+    assert agreement.quadratic_kappa([0, 4], [4, 0]) == pytest.approx(-1.0)
+    # One level on both sides: no chance disagreement to beat, full agreement.
+    assert agreement.quadratic_kappa([2, 2], [2, 2]) == 1.0
+    assert math.isnan(agreement.quadratic_kappa([], []))
+
+
+def test_macro_f1_and_accuracy_known_values():
+    # a: P 1, R 1/2, F1 2/3; b: P 1/2, R 1, F1 2/3.
+    assert agreement.macro_f1(["a", "a", "b"], ["a", "b", "b"]) == pytest.approx(2 / 3)
+    assert agreement.accuracy(["a", "a", "b"], ["a", "b", "b"]) == pytest.approx(2 / 3)
+    # A listed class nobody used scores 0 and pulls the mean down.
+    assert agreement.macro_f1(["a"], ["a"], ["a", "b"]) == pytest.approx(0.5)
+
+
+def test_confusion_rows_are_gold():
+    m = agreement.confusion(["a", "a", "b"], ["a", "b", "b"], ["a", "b"])
+    assert m.tolist() == [[1, 1], [0, 1]]
+
+
+def test_metrics_on_the_fixture_and_the_notebook_helpers():
+    claims = load_claims(FIXTURES / "script" / "claims.csv")
+    pairs = agreement.compare(claims)
+    assert len(pairs) == int((claims["status"] == "reviewed").sum())
+    m = agreement.metrics(pairs)
+    assert 0.0 <= m["type_accuracy"] <= 1.0 and -1.0 <= m["certainty_qwk"] <= 1.0
+    counts = plots.confusion_counts(pairs)
+    assert int(counts["certainty"].to_numpy().sum()) == len(pairs)
+    fig = plots.plot_confusion(pairs)
+    assert fig.get_label().startswith("Confusion matrices")
+    assert "statement" in repr(tables.agreement_summary(pairs))
+    tables.disagreement_table(pairs)
+
+
+def test_no_reviewed_rows_and_no_benchmarks(tmp_path):
+    pairs = pd.DataFrame(
+        columns=[
+            "claim_id",
+            "text",
+            "reviewed_type",
+            "draft_type",
+            "reviewed_certainty",
+            "draft_certainty",
+            "draft_rules",
+        ]
+    )
+    assert "nothing to compare" in repr(tables.agreement_summary(pairs))
+    assert "No benchmark results" in repr(tables.benchmark_table(tmp_path / "missing"))
