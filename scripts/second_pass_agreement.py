@@ -11,27 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from claimcheck.agreement import cohen_kappa, quadratic_kappa
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def kappa(a: list, b: list, weights: str | None = None) -> float:
-    cats = sorted(set(a) | set(b))
-    k = {c: i for i, c in enumerate(cats)}
-    n, m = len(a), len(cats)
-    obs = [[0.0] * m for _ in range(m)]
-    for x, y in zip(a, b, strict=True):
-        obs[k[x]][k[y]] += 1 / n
-    pa = [sum(r) for r in obs]
-    pb = [sum(obs[i][j] for i in range(m)) for j in range(m)]
-
-    def w(i, j):
-        if weights == "quadratic":
-            return ((cats[i] - cats[j]) / (max(cats) - min(cats))) ** 2 if m > 1 else 0.0
-        return 0.0 if i == j else 1.0
-
-    do = sum(w(i, j) * obs[i][j] for i in range(m) for j in range(m))
-    de = sum(w(i, j) * pa[i] * pb[j] for i in range(m) for j in range(m))
-    return 1.0 - do / de if de else 1.0
 
 
 def main() -> int:
@@ -45,7 +27,7 @@ def main() -> int:
             a, b = [int(x) for x in a], [int(x) for x in b]
         agree = sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
         name = "weighted κ (quadratic)" if wts else "Cohen's κ"
-        print(f"| {col} | {agree:.2f} ({sum(x == y for x, y in zip(a, b, strict=True))}/{len(a)}) | {name} {kappa(a, b, wts):.2f} |")
+        print(f"| {col} | {agree:.2f} ({sum(x == y for x, y in zip(a, b, strict=True))}/{len(a)}) | {name} {(quadratic_kappa(a, b) if wts else cohen_kappa(a, b)):.2f} |")
     print()
     for cid in one.index:
         diffs = [f"{c}: {one.at[cid, c]} vs {two.at[cid, c]}" for c in ("claim_type", "certainty", "evidence_level")

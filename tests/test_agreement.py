@@ -75,3 +75,11 @@ def test_no_reviewed_rows_and_no_benchmarks(tmp_path):
     )
     assert "nothing to compare" in repr(tables.agreement_summary(pairs))
     assert "No benchmark results" in repr(tables.benchmark_table(tmp_path / "missing"))
+
+
+def test_cohen_kappa_on_a_hand_computed_table():
+    from claimcheck.agreement import cohen_kappa
+
+    # po = 3/4; pe = (2*1 + 2*3)/16 = 0.5; kappa = (0.75 - 0.5) / 0.5
+    assert cohen_kappa(["a", "a", "b", "b"], ["a", "b", "b", "b"]) == pytest.approx(0.5)
+    assert cohen_kappa(["x", "y"], ["x", "y"]) == 1.0

@@ -49,6 +49,18 @@ def macro_f1(gold: Sequence, pred: Sequence, labels: Sequence | None = None) -> 
     return float(f1.mean())
 
 
+def cohen_kappa(gold: Sequence, pred: Sequence) -> float:
+    """Unweighted Cohen's kappa over nominal labels (1.0 when both sides use one label and agree)."""
+    labels = sorted(set(gold) | set(pred))
+    obs = confusion(gold, pred, labels)
+    n = obs.sum()
+    if not n:
+        return float("nan")
+    po = np.trace(obs) / n
+    pe = float((obs.sum(axis=1) * obs.sum(axis=0)).sum()) / n**2
+    return 1.0 if pe == 1 else (po - pe) / (1 - pe)
+
+
 def quadratic_kappa(gold: Sequence[int], pred: Sequence[int], lo: int = 0, hi: int = 4) -> float:
     """Cohen's kappa with quadratic weights on the ordinal scale ``lo``..``hi``.
 
