@@ -1,6 +1,7 @@
 """The committed audit of the worked example holds to the contract."""
 
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -57,3 +58,37 @@ def test_every_overstated_row_has_a_revision_and_a_rationale(claims):
 def test_a_revision_is_a_new_sentence_not_the_old_one(claims):
     over = claims[claims["verdict"] == "overstated"]
     assert (over["suggested_revision"] != over["text"]).all()
+
+
+# Revisions the drafter reads above their allowed level, each for a known reason.
+# Strict xfail: when the drafter or the revision is fixed, the test says so.
+DRAFTER_MISREADS = {
+    "acu-004": "drafter does not read 'How it works is uncertain:' as scoping the clause after it",
+    "acu-018": "drafter does not read 'It has been proposed that … studies disagree' as level 0",
+    "acu-029": "drafter misses 'it is uncertain whether' after an introductory phrase",
+    "acu-039": "drafter reads the 'but it has not been compared' clause as the main one",
+    "acu-045": "drafter takes the plain second clause ('its advantage … is small') as the main one",
+    "acu-047": "drafter does not read 'No study has established' as level 0",
+    "acu-056": "drafter does not read 'none has been shown to account for' as level 0",
+}
+REVISION_TOO_STRONG = {
+    "acu-010": "revision states the usage survey as plain fact (3) where low evidence allows 1: reword",
+    "acu-032": "the revision corrects a wrong fact; its own evidence (textbook anatomy) is high, not the original's",
+}
+
+
+def overstated_rows():
+    df = pd.read_csv(Path(__file__).parent.parent / CLAIMS, dtype=str, keep_default_na=False)
+    return df[df["verdict"] == "overstated"].to_dict("records")
+
+
+def _param(row):
+    reason = DRAFTER_MISREADS.get(row["claim_id"]) or REVISION_TOO_STRONG.get(row["claim_id"])
+    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+    return pytest.param(row, id=row["claim_id"], marks=marks)
+
+
+@pytest.mark.parametrize("row", [_param(r) for r in overstated_rows()])
+def test_revision_drafts_at_or_below_its_allowed_certainty(row):
+    drafted = draft_lines([row["suggested_revision"]])
+    assert int(drafted["certainty"].iloc[0]) <= int(row["allowed_certainty"]), drafted["draft_rules"].iloc[0]
