@@ -1,4 +1,7 @@
-"""Shared helpers for the benchmark scripts: metrics without scikit-learn, result files."""
+"""Shared helpers for the benchmark scripts: the floor rule, tables, result files.
+
+The metrics are the package's own (``claimcheck.agreement``), re-exported here.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +17,9 @@ DATA = ROOT / "benchmarks" / "data"
 RESULTS = ROOT / "benchmarks" / "results"
 sys.path.insert(0, str(ROOT / "src"))
 
+from claimcheck import agreement  # noqa: E402
+from claimcheck.agreement import accuracy, f1_per_class, macro_f1, quadratic_kappa  # noqa: E402, F401
+
 # The floor both benchmark READMEs define: two regexes, measured in the same run.
 FLOOR_HEDGE = re.compile(r"\b(?:may|might|could|possibly|perhaps|suggest\w*|appear\w*|seem\w*|likely|potential\w*)\b", re.I)
 FLOOR_QUAL = re.compile(r"\b(?:can|associat\w*|correlat\w*|linked|related to|relationship)\b", re.I)
@@ -27,53 +33,8 @@ def floor_level(text: str) -> int:
     return 3
 
 
-def f1_per_class(gold: Sequence, pred: Sequence, labels: Sequence) -> dict:
-    out = {}
-    for c in labels:
-        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == c and p == c)
-        fp = sum(1 for g, p in zip(gold, pred, strict=True) if g != c and p == c)
-        fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == c and p != c)
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        out[c] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    return out
-
-
-def macro_f1(gold: Sequence, pred: Sequence, labels: Sequence) -> float:
-    per = f1_per_class(gold, pred, labels)
-    return sum(per.values()) / len(per) if per else 0.0
-
-
-def accuracy(gold: Sequence, pred: Sequence) -> float:
-    return sum(1 for g, p in zip(gold, pred, strict=True) if g == p) / len(gold) if gold else 0.0
-
-
 def confusion(gold: Sequence, pred: Sequence, labels: Sequence) -> list[list[int]]:
-    idx = {c: i for i, c in enumerate(labels)}
-    m = [[0] * len(labels) for _ in labels]
-    for g, p in zip(gold, pred, strict=True):
-        if g in idx and p in idx:
-            m[idx[g]][idx[p]] += 1
-    return m
-
-
-def quadratic_kappa(gold: Sequence[int], pred: Sequence[int], lo: int = 0, hi: int = 4) -> float:
-    k = hi - lo + 1
-    n = len(gold)
-    if n == 0:
-        return float("nan")
-    obs = [[0.0] * k for _ in range(k)]
-    for g, p in zip(gold, pred, strict=True):
-        obs[g - lo][p - lo] += 1
-    rg = [sum(r) for r in obs]
-    cp = [sum(obs[i][j] for i in range(k)) for j in range(k)]
-    num = den = 0.0
-    for i in range(k):
-        for j in range(k):
-            w = (i - j) ** 2 / (k - 1) ** 2
-            num += w * obs[i][j]
-            den += w * rg[i] * cp[j] / n
-    return 1.0 - num / den if den else 1.0
+    return agreement.confusion(gold, pred, labels).tolist()
 
 
 def md_table(header: Sequence[str], rows: Sequence[Sequence]) -> str:

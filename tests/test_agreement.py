@@ -83,3 +83,10 @@ def test_cohen_kappa_on_a_hand_computed_table():
     # po = 3/4; pe = (2*1 + 2*3)/16 = 0.5; kappa = (0.75 - 0.5) / 0.5
     assert cohen_kappa(["a", "a", "b", "b"], ["a", "b", "b", "b"]) == pytest.approx(0.5)
     assert cohen_kappa(["x", "y"], ["x", "y"]) == 1.0
+
+
+def test_macro_f1_counts_a_prediction_outside_the_labels_as_a_miss():
+    from claimcheck.agreement import macro_f1
+
+    # gold 1 drafted as 0 (a level not scored): class 1 has tp 1, fn 1 -> F1 2/3; class 2 perfect.
+    assert macro_f1([1, 1, 2], [1, 0, 2], labels=[1, 2]) == pytest.approx((2 / 3 + 1) / 2)

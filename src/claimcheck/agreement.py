@@ -35,6 +35,18 @@ def confusion(gold: Sequence, pred: Sequence, labels: Sequence) -> np.ndarray:
     return m
 
 
+def f1_per_class(gold: Sequence, pred: Sequence, labels: Sequence) -> dict:
+    """F1 of each label; a prediction outside ``labels`` still counts as a miss of the gold label."""
+    pairs = list(zip(gold, pred, strict=True))
+    out = {}
+    for c in labels:
+        tp = sum(1 for g, p in pairs if g == c and p == c)
+        fp = sum(1 for g, p in pairs if g != c and p == c)
+        fn = sum(1 for g, p in pairs if g == c and p != c)
+        out[c] = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
+    return out
+
+
 def macro_f1(gold: Sequence, pred: Sequence, labels: Sequence | None = None) -> float:
     """Unweighted mean of the per-class F1 over ``labels`` (default: every label seen)."""
     gold, pred = list(gold), list(pred)
@@ -42,11 +54,7 @@ def macro_f1(gold: Sequence, pred: Sequence, labels: Sequence | None = None) -> 
         labels = sorted(set(gold) | set(pred), key=str)
     if not labels or not gold:
         return float("nan")
-    m = confusion(gold, pred, labels)
-    tp = np.diag(m).astype(float)
-    denom = m.sum(axis=0) + m.sum(axis=1)  # (tp + fp) + (tp + fn)
-    f1 = np.divide(2 * tp, denom, out=np.zeros_like(tp), where=denom > 0)
-    return float(f1.mean())
+    return float(np.mean(list(f1_per_class(gold, pred, labels).values())))
 
 
 def cohen_kappa(gold: Sequence, pred: Sequence) -> float:
