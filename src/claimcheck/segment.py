@@ -302,17 +302,38 @@ def id_prefix(slug: str, taken: Iterable[str] = ()) -> str:
     return f"{letters}{i}"
 
 
-def segment_text(text: str, slug: str, prefix: str | None = None) -> pd.DataFrame:
-    """The unit columns of the claims table for one article's text."""
-    prefix = prefix or id_prefix(slug)
-    rows = [
+def _unit_rows(text: str, slug: str, prefix: str) -> list[tuple]:
+    return [
         (f"{prefix}-{i:03d}", slug, u.unit, u.section, u.paragraph, u.sentence, u.start, u.end, text[u.start : u.end])
         for i, u in enumerate(iter_units(text), start=1)
     ]
+
+
+def _units_frame(rows: list[tuple]) -> pd.DataFrame:
     if not rows:
         return empty_units()
     df = pd.DataFrame(rows, columns=list(UNIT_COLUMNS))
     return df.astype({"paragraph": "int64", "sentence": "int64", "start": "int64", "end": "int64"})
+
+
+def segment_text(text: str, slug: str, prefix: str | None = None) -> pd.DataFrame:
+    """The unit columns of the claims table for one article's text."""
+    return _units_frame(_unit_rows(text, slug, prefix or id_prefix(slug)))
+
+
+def segment_texts(items: Iterable[tuple[str, str]]) -> pd.DataFrame:
+    """Segment many (slug, text) articles into one table, with distinct id prefixes.
+
+    One DataFrame for the lot: building a frame costs about as much as
+    segmenting a short article, so a corpus goes through in batches.
+    """
+    rows: list[tuple] = []
+    taken: set[str] = set()
+    for slug, text in items:
+        prefix = id_prefix(slug, taken)
+        taken.add(prefix)
+        rows.extend(_unit_rows(text, slug, prefix))
+    return _units_frame(rows)
 
 
 def segment_article(path: str | Path, prefix: str | None = None) -> pd.DataFrame:
@@ -322,9 +343,4 @@ def segment_article(path: str | Path, prefix: str | None = None) -> pd.DataFrame
 
 def segment_paths(paths: Iterable[str | Path]) -> pd.DataFrame:
     """Segment files and folders of articles into one table, with distinct id prefixes."""
-    frames, taken = [], set()
-    for p in expand_articles(paths):
-        prefix = id_prefix(article_slug(p), taken)
-        taken.add(prefix)
-        frames.append(segment_article(p, prefix))
-    return pd.concat(frames, ignore_index=True) if frames else empty_units()
+    return segment_texts((article_slug(p), read_article(p)) for p in expand_articles(paths))

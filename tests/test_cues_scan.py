@@ -1,0 +1,97 @@
+"""The fast scan finds exactly what the plain alternation of all rules finds.
+
+The shipped scan is a trie of literal prefixes (see ``cues._scan_regex``);
+these tests hold it to the reference: ``GUARD(?:rule1|rule2|...)`` in role,
+then file order, with the rule that matched read from a named group.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck.cues import LEXICONS, _expand, load_lexicon, normalise, parse_lexicon, plain_regex, split_alternatives
+from claimcheck.segment import segment_paths
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def reference(lex, text: str) -> list[tuple[int, int, str]]:
+    rx = plain_regex(lex.rules)
+    return [(m.start(), m.end(), lex.rules[int(m.lastgroup[1:])].id) for m in rx.finditer(text)]
+
+
+def scanned(lex, text: str) -> list[tuple[int, int, str]]:
+    return [(h.start, h.end, h.rule.id) for h in lex.find(text)]
+
+
+@pytest.fixture(scope="module")
+def statements() -> list[str]:
+    arts = ROOT / "tests" / "articles"
+    units = segment_paths([ROOT / "data" / "articles", arts / "segment", *sorted((arts / "drafter").glob("*.[tm][xd]*"))])
+    data = ROOT / "benchmarks" / "data"
+    pubmed = pd.read_csv(data / "causal-language-pubmed" / "pubmed_causal_language_use.csv")["sentence"]
+    pei = pd.read_json(data / "sci-certainty-pei2021" / "sentence-level-certainty.jsonl", lines=True)["finding"]
+    texts = [*units["text"], *pubmed.astype(str), *pei.astype(str)]
+    return [normalise(t).strip() for t in texts]
+
+
+@pytest.mark.parametrize("name", LEXICONS)
+def test_scan_matches_reference_on_every_shipped_statement(name: str, statements: list[str]) -> None:
+    lex = load_lexicon(name)
+    assert len(statements) > 3000
+    differ = [t for t in statements if scanned(lex, t) != reference(lex, t)]
+    assert differ == []
+
+
+# words that start rules, words that almost do, and punctuation that opens clauses
+_WORDS = sorted(
+    {w for n in LEXICONS for r in load_lexicon(n).rules for p in r.literal for w in p.replace("*", "").split()}
+    | {"mayor", "cancel", "an", "a", "the", "no", "not", "it", "is", "which", "if", "2019", "10", "%", "(smith", "2020)", ",", ";", ":", "?"}
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=14), st.sampled_from(LEXICONS))
+def test_scan_matches_reference_on_generated_text(words: list[str], name: str) -> None:
+    text = " ".join(words)
+    lex = load_lexicon(name)
+    assert scanned(lex, text) == reference(lex, text)
+
+
+def test_split_alternatives_respects_groups_classes_and_escapes() -> None:
+    assert split_alternatives(r"a|(?:b|c)d|[|]e|\|f") == ["a", "(?:b|c)d", "[|]e", r"\|f"]
+
+
+def test_leading_groups_are_distributed_in_order() -> None:
+    assert _expand(r"\b(?:is|are)\s+x") == [r"is\s+x", r"are\s+x"]
+    assert _expand(r"(?:un)?likely\b") == [r"unlikely\b", r"likely\b"]
+    assert _expand(r"(?:a|b)*c") == [r"(?:a|b)*c"]  # a quantified group stays whole
+
+
+def test_earlier_rule_wins_where_two_rules_match_at_one_place() -> None:
+    text = """
+[meta]
+version = 1
+
+[[rule]]
+id = "broad"
+role = "cue"
+level = 2
+pattern = '\\b(?:\\w+)\\s+risk'
+reason = "first in the file"
+
+[[rule]]
+id = "narrow"
+role = "cue"
+level = 1
+literal = ["higher risk"]
+reason = "second"
+"""
+    lex = parse_lexicon(text, "certainty")
+    assert scanned(lex, "a higher risk") == reference(lex, "a higher risk")
+    assert [h.rule.id for h in lex.find("higher risk")] == ["broad"]
