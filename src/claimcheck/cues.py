@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from types import MappingProxyType
+from typing import NamedTuple
 
 from claimcheck.schema import CLAIM_TYPES, SUPPORT, flags
 
@@ -66,8 +67,7 @@ class Rule:
     example: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """One match of a rule: ``text[start:end]`` in the lower-cased statement."""
 
     start: int

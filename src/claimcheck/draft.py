@@ -5,9 +5,10 @@ The drafter reads the wording only. Cue lexicons live in ``rules/*.toml``
 rules of the claims-table contract:
 
 * questions assert nothing (0) and take the type of what they ask about;
-* a clause ends at a terminator ("but", "however", ";"); in "X, but Y" the
-  level is that of the last clause that makes a claim, a call for more
-  research excepted ("…, but larger trials are needed");
+* a clause ends at a terminator ("but", "however", ";", ":"); in "X, but Y"
+  the level is that of the last clause that makes a claim, a call for more
+  research excepted ("…, but larger trials are needed"); in "X: Y" it is X's,
+  if X makes a claim (what follows a colon backs X up);
 * cues inside a subordinate clause (", which can lead to…", "although…",
   a leading "If …,") do not set the level of a main clause that has its own;
 * in the main clause the lowest hedge wins over any booster ("may be a safe
@@ -124,7 +125,12 @@ def _certainty(t: str, hits: Sequence[Hit], effect_spans: Sequence[int]) -> tupl
         effect[clause_of(pos)] = True
     research = [any(h.rule.id == RESEARCH_NEED for h in per[i]) for i in range(n)]
     claimish = [i for i in range(n) if not research[i] and (per[i] or effect[i])]
-    if claimish:
+    # "X is uncertain: a trial found Y" - what follows a colon backs up or
+    # spells out the clause before it, so a claim before a colon is the main one
+    before_colon = [i for i in claimish if i < n - 1 and t[bounds[i + 1]] == ":"]
+    if before_colon:
+        main = before_colon[0]
+    elif claimish:
         main = claimish[-1]
     else:
         main = next((i for i in range(n) if per[i] or sub_only[i]), 0)
@@ -206,7 +212,10 @@ def draft_text(
     is_question = t.rstrip(_TRAIL).endswith("?")
     has_cue = any(h.rule.level is not None for h in cert)
     heading_like = unit in ("title", "heading")
-    asserts = has_cue or FINITE_VERB.search(t) is not None
+    # a finite verb is looked for only where the answer is used (titles,
+    # headings, framed items, unpunctuated fragments): it is a long scan
+    needs_verb = heading_like or frame is not None or (unit == "sentence" and not t.rstrip(_TRAIL).endswith((".", "!")))
+    asserts = has_cue or (needs_verb and FINITE_VERB.search(t) is not None)
     if heading_like and asserts and EMBEDDED_QUESTION.match(t) and not any(
         h.rule.level is not None and h.rule.level < PLAIN for h in cert
     ):
