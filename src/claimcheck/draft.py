@@ -59,6 +59,10 @@ FRAME = re.compile(
     r"\b(?:ways?|reasons?|benefits?|things)\b|^how\b.*\b(?:can|may|could|will|helps?)\b|"
     r"^what\b.*\b(?:can|may|could|will|helps?)\b|\bcan\s+help\s+with\b|\bhelps?\s+with\b"
 )
+# A subject that points back to the statement before ("This can lead to…",
+# "These signals…", "Such changes…"): the sentence is a further step of that
+# statement's mechanism even when it ends in an outcome (annotation guide T5).
+ANAPHORIC_SUBJECT = re.compile(r"^(?:this|these|that|those|such)\b(?!\s+(?:study|studies|trial|trials|review|reviews|article|post|guide)\b)")
 EMBEDDED_QUESTION = re.compile(r"^(?:how|why|what|when|where|who|which)\b")
 NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
 _TRAIL = " \"')]*_»”’"
@@ -232,7 +236,7 @@ def draft_text(
             secondary = ctype if ctype != "context" else secondary
             ctype, type_why = frame_rule.type, f"frame rule {frame_rule.id}"
         cert_why = f"frame rule {frame_rule.id}:{(frame or '')[:40]}"
-    elif frame is not None and not asserts:
+    elif frame is not None and not asserts and not (unit == "sentence" and t.rstrip(_TRAIL).endswith((".", "!"))):
         level = _frame_level(frame)
         if ctype == "context" and frame_type:
             ctype, secondary, type_why = frame_type, "", "frame"
@@ -361,11 +365,13 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
     frame_type = ""
     frame_rule: Frame | None = None  # the [[frame]] the current frame heading matches
     section_type = ""
+    prev_type = ""  # the type of the sentence before, within a section
     types = load_lexicon("types")
     article = None
     for text, kind, art in zip(unit_cols["text"], unit_cols["unit"], unit_cols["article"], strict=True):
         if art != article:
             article, frame_text, frame_type, section_type, frame_rule = art, None, "", "", None
+            prev_type = ""
         text = str(text)
         numbered = kind == "heading" and NUMBERED.match(text) is not None
         use_frame = frame_text if (numbered or kind == "sentence") else None
@@ -375,6 +381,14 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
             NUMBERED.sub("", text) if numbered else text, kind, use_frame, frame_type, section_type,
             frame_rule if numbered or (kind == "sentence" and NUMBERED.match(text)) else None,
         )
+        if kind == "sentence" and prev_type == "mechanism" and d.claim_type in ("efficacy", "context"):
+            if ANAPHORIC_SUBJECT.match(normalise(text).lstrip()):
+                secondary = d.claim_type if d.claim_type != "context" else d.secondary_type
+                d = d._replace(
+                    claim_type="mechanism", secondary_type=secondary if secondary != "mechanism" else "",
+                    draft_rules=d.draft_rules.replace(f"type={d.claim_type}(", "type=mechanism(chain: subject points back to a mechanism step; was ", 1),
+                )
+        prev_type = d.claim_type if kind == "sentence" else ""
         drafts.append(d)
         suggestions.append(_match_evidence(text, index) if index and d.support_in_text == "cited" else None)
         if kind in ("title", "heading") and not numbered:
