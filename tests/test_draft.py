@@ -115,3 +115,21 @@ def test_frame_rule_not_under_other_headings() -> None:
     row = out[out["text"] == "1. Improving sleep"].iloc[0]
     assert "how_ways_frame" not in row["draft_rules"]
     assert row["claim_type"] == "efficacy"
+
+
+def test_sentence_pointing_back_to_a_mechanism_step_stays_mechanism() -> None:
+    text = (
+        "How Ginger Works\n\n"
+        "Ginger acts on serotonin receptors in the gut. This can lead to less nausea.\n\n"
+        "This study was small.\n"
+    )
+    d = draft_claims(segment_text(text, "ginger")).set_index("text")
+    assert d.loc["Ginger acts on serotonin receptors in the gut.", "claim_type"] == "mechanism"
+    assert d.loc["This can lead to less nausea.", "claim_type"] == "mechanism"
+    assert "chain" in d.loc["This can lead to less nausea.", "draft_rules"]
+
+
+def test_pointing_back_needs_a_mechanism_before_it() -> None:
+    text = "Ginger eases nausea in pregnancy. This can lead to better sleep.\n"
+    d = draft_claims(segment_text(text, "ginger"))
+    assert d["claim_type"].iloc[1] == "efficacy"

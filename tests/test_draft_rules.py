@@ -48,6 +48,13 @@ CERTAINTY = [
     ("question-with-can-is-0", "Can I take turmeric with warfarin?", {0}),
     ("permission-can-is-not-hedge", "You can ask your doctor about side effects.", {3}),
     ("research-need-alone", "More research is needed.", {0}),
+    ("negation-no-study-has-established", "No trial has established the best dose of melatonin.", {0}),
+    ("negation-none-has-been-shown", "Several explanations exist, but none has been shown to hold in people.", {0}),
+    ("ignorance-subject-is-uncertain", "The cause of the benefit is uncertain.", {0}),
+    ("ignorance-studies-disagree", "Zinc may shorten colds, but studies disagree on how much.", {0}),
+    ("hedge-it-has-been-proposed", "It has been proposed that fasting slows ageing.", {1}),
+    ("colon-claim-before-colon-is-main", "Whether zinc helps is uncertain: one small trial found shorter colds.", {0}),
+    ("colon-label-before-colon-is-not", "Bottom line: ginger may ease nausea.", {1}),
 ]
 
 
@@ -71,6 +78,8 @@ TYPES = [
     ("context-definition", "Turmeric is a spice made from the root of a plant.", "context", ""),
     ("efficacy-risk-reduction-not-safety", "Statins cut the risk of heart attack.", "efficacy", ""),
     ("question-takes-type-asked", "Is turmeric safe?", "safety", ""),
+    ("mechanism-route-several-ways", "Ginger may ease nausea in several ways, such as speeding up stomach emptying.", "mechanism", ""),
+    ("usage-is-sometimes-used", "It is also sometimes used to help ease hot flushes.", "usage", ""),
 ]
 
 
@@ -128,7 +137,20 @@ FLAGS = [
     ("appeal_to_tradition", "It has been used for thousands of years.", "appeal_to_tradition"),
     ("appeal_to_nature", "It is a natural way to improve your health.", "appeal_to_nature"),
     ("precise_number", "Most people need 4-8 sessions.", "precise_number"),
+    ("presupposed-mechanism-by-which", "The mechanism by which magnesium improves sleep is debated.", "presupposed_benefit"),
+    ("presupposed-in-addition-to", "In addition to easing pain, massage may lift mood.", "presupposed_benefit"),
+    ("presupposed-sessions-needed", "The number of sessions needed to relieve back pain varies.", "presupposed_benefit"),
 ]
+
+
+def test_risks_and_benefits_is_not_presupposed_benefit() -> None:
+    from claimcheck.draft import draft_claims
+    from claimcheck.segment import segment_text
+
+    text = "5 Ways Yoga Can Ease Back Pain\n\nDiscuss the risks and benefits of yoga with your doctor.\n"
+    d = draft_claims(segment_text(text, "yoga"))
+    assert "presupposed_benefit" in d["flags"].iloc[0]
+    assert "presupposed_benefit" not in d["flags"].iloc[1]
 
 
 @pytest.mark.parametrize(("sentence", "flag"), [c[1:] for c in FLAGS], ids=[c[0] for c in FLAGS])

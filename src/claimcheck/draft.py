@@ -262,6 +262,8 @@ def draft_text(
         if r.when == "heading" and not (heading_like or frame is not None):
             continue
         flag_hits.setdefault(r.flag, " ".join(h.text.split()))
+    if frame_rule is not None:  # "3. Releasing muscle tension" under "7 Ways X Can Relieve Y"
+        flag_hits.setdefault("presupposed_benefit", f"listed under frame {frame_rule.id}")
     if support == "vague":
         src = next(h.text for h in red if h.rule.support == "vague")
         flag_hits.setdefault("unnamed_source", " ".join(src.split()))
