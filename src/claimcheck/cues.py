@@ -121,7 +121,7 @@ class Lexicon:
     def _ident(self, ch: str) -> re.Pattern[str]:
         """Compile (once) the named alternation of the rules that can start with ``ch``."""
         subset = [it for it in self.items if not it[1] or it[1][0] == ch]
-        rx = re.compile("|".join(f"(?P<{g}>{re.escape(pre)}{rest})" for g, pre, rest in subset) or "(?!)")
+        rx = re.compile(_trie(subset, named=True) if subset else "(?!)")
         self.ident[ch] = rx
         return rx
 
@@ -399,14 +399,15 @@ def _literal_prefix(alt: str) -> tuple[str, str]:
     return "".join(out), alt[i:]
 
 
-def _trie(items: list[tuple[str, str, str]]) -> str:
+def _trie(items: list[tuple[str, str, str]], named: bool = False) -> str:
     """One regex over (group, literal prefix, rest) items that tries each item
     only where its literal prefix is found, and keeps the file order wherever
     two items could match at one position.
 
     Consecutive items that still have a literal character are grouped by it
     (items behind different characters can never both match); an item whose
-    prefix is used up is emitted in place, between the groups.
+    prefix is used up is emitted in place, between the groups. ``named`` wraps
+    each item's rest in a group named after it (to tell which item matched).
     """
     parts: list[str] = []
     run: list[tuple[str, str, str]] = []
@@ -416,7 +417,7 @@ def _trie(items: list[tuple[str, str, str]]) -> str:
         for g, pre, rest in run:
             by.setdefault(pre[0], []).append((g, pre[1:], rest))
         for ch, sub in by.items():
-            parts.append(re.escape(ch) + _trie(sub))
+            parts.append(re.escape(ch) + _trie(sub, named))
         run.clear()
 
     for item in items:
@@ -424,7 +425,7 @@ def _trie(items: list[tuple[str, str, str]]) -> str:
             run.append(item)
         else:
             flush()
-            parts.append(item[2])
+            parts.append(f"(?P<{item[0]}>{item[2]})" if named else item[2])
     flush()
     return "(?:" + "|".join(parts) + ")"
 
