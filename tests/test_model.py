@@ -147,3 +147,28 @@ def test_apply_model_is_deterministic_and_handles_empty(tmp_path):
     pd.testing.assert_frame_equal(apply_model(drafts, m), apply_model(drafts, m))
     empty = drafts.iloc[:0]
     assert len(apply_model(empty, m)) == 0
+
+
+def test_cli_draft_with_model_suggests_levels_and_rederives_verdicts(tmp_path, capsys):
+    from claimcheck.cli import main
+
+    lines = tmp_path / "lines.txt"
+    lines.write_text("Metformin is associated with lower cancer risk.\nDoes coffee cause cancer?\n", "utf-8")
+    out = tmp_path / "drafts.csv"
+    assert main(["draft", "--lines", str(lines), "--model", str(SHIPPED), "-o", str(out)]) == 0
+    got = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert "model=2(" in got["draft_rules"].iloc[0]
+    assert "model=" not in got["draft_rules"].iloc[1]  # a question stays the rules' level 0
+    assert got["verdict"].tolist() == ["", ""]  # no evidence level yet: no verdict to derive
+
+
+def test_cli_draft_with_a_broken_model_is_one_line(tmp_path, capsys):
+    from claimcheck.cli import main
+
+    lines = tmp_path / "lines.txt"
+    lines.write_text("Statins may reduce dementia.\n", "utf-8")
+    bad = tmp_path / "model.json"
+    bad.write_text("{", "utf-8")
+    assert main(["draft", "--lines", str(lines), "--model", str(bad)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert str(bad) in err and "\n" not in err and "Traceback" not in err

@@ -74,11 +74,25 @@ def cmd_draft(args: argparse.Namespace) -> int:
     from claimcheck.draft import draft_claims, draft_lines
 
     evidence = _load_evidence(args.evidence)
+    model = None
+    if args.model is not None:
+        from claimcheck.model import apply_model, load_model
+
+        model = load_model(args.model)
+
+    def suggest(drafts):
+        """The drafts, with the certainty model's level where it is asked for."""
+        if model is None:
+            return drafts
+        from claimcheck.audit import derive_verdicts
+
+        return derive_verdicts(apply_model(drafts, model))  # a changed level changes the verdict
+
     if args.lines is not None:
         from claimcheck.io import read_text
 
         lines = [ln for ln in read_text(args.lines, "file of statements").splitlines() if ln.strip()]
-        _emit(draft_lines(lines), args.output)
+        _emit(suggest(draft_lines(lines)), args.output)
         return 0
     if not args.articles:
         raise InputError("draft: give at least one ARTICLE file or folder, or --lines FILE")
@@ -101,7 +115,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
         )
     from claimcheck.segment import segment_paths
 
-    _emit(draft_claims(segment_paths(args.articles), evidence=evidence), args.output)
+    _emit(suggest(draft_claims(segment_paths(args.articles), evidence=evidence)), args.output)
     return 0
 
 
@@ -158,6 +172,10 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--evidence", type=Path, default=None, help="evidence table to suggest evidence levels from")
     d.add_argument("--force", action="store_true", help="replace an existing output file (loses its labels)")
     d.add_argument("--dry-run", action="store_true", help="with --merge: report what would change, write nothing")
+    d.add_argument(
+        "--model", type=Path, metavar="MODEL.json",
+        help="also apply a certainty model (e.g. benchmarks/models/certainty-pubmed.json, for PubMed-style findings) to levels 1-3",
+    )
     d.set_defaults(func=cmd_draft)
 
     v = sub.add_parser("validate", help="check a claims table against the data contract")
