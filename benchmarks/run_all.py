@@ -18,6 +18,7 @@ from _common import ROOT
 
 SCRIPTS = (
     ("bench_external.py", ["--split", "test"]),
+    ("bench_model.py", []),
     ("bench_agreement.py", []),
     ("bench_speed.py", ["--no-progress"]),
 )
