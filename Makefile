@@ -32,8 +32,9 @@ report: $(STAMP) ## Validate the audit, execute the notebooks, render reports/ (
 test: $(STAMP) ## Run the tests, nbval on every notebook included (strict).
 	@$(PY) -m pytest -q -p no:cacheprovider tests notebooks --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:randomly
 
-bench: $(STAMP) ## Run the benchmarks and write their results into README.md.
+bench: $(STAMP) ## Run the benchmarks, write their results into README.md and re-execute the notebooks that show them.
 	@$(PY) benchmarks/run_all.py
+	@$(PY) scripts/make_notebooks.py
 
 screenshots: $(STAMP) ## Render the report and screenshot it in headless Chromium (needs chromium).
 	@$(PY) scripts/screenshots.py
