@@ -19,6 +19,7 @@ deterministic.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -303,9 +304,10 @@ def _class_end(regex: str, i: int) -> int:
     return j + 1
 
 
-def split_alternatives(regex: str) -> list[str]:
-    """The top-level ``|`` alternatives of a regex, in order."""
-    out, start, depth, i = [], 0, 0, 0
+def _structure(regex: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, paren depth before it) for each character outside
+    escapes and character classes: what the splitters below need to see."""
+    depth, i = 0, 0
     while i < len(regex):
         ch = regex[i]
         if ch == "\\":
@@ -314,16 +316,15 @@ def split_alternatives(regex: str) -> list[str]:
         if ch == "[":
             i = _class_end(regex, i)
             continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            out.append(regex[start:i])
-            start = i + 1
+        yield i, ch, depth
+        depth += (ch == "(") - (ch == ")")
         i += 1
-    out.append(regex[start:])
-    return out
+
+
+def split_alternatives(regex: str) -> list[str]:
+    """The top-level ``|`` alternatives of a regex, in order."""
+    cuts = [i for i, ch, depth in _structure(regex) if ch == "|" and depth == 0]
+    return [regex[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(regex)], strict=True)]
 
 
 def _leading_group(alt: str) -> tuple[list[str], str] | None:
@@ -333,26 +334,13 @@ def _leading_group(alt: str) -> tuple[list[str], str] | None:
     """
     if not alt.startswith("(?:"):
         return None
-    depth, i = 0, 0
-    while i < len(alt):
-        ch = alt[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(alt, i)
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                inner, rest = split_alternatives(alt[3:i]), alt[i + 1 :]
-                if rest[:1] == "?" and rest[1:2] not in ("?", "+"):
-                    return [*inner, ""], rest[1:]  # greedy "?": with the group first, then without
-                return (inner, rest) if not rest[:1] or rest[0] not in _QUANT else None
-        i += 1
-    return None
+    end = next((i for i, ch, depth in _structure(alt) if ch == ")" and depth == 1), None)
+    if end is None:
+        return None
+    inner, rest = split_alternatives(alt[3:end]), alt[end + 1 :]
+    if rest[:1] == "?" and rest[1:2] not in ("?", "+"):
+        return [*inner, ""], rest[1:]  # greedy "?": with the group first, then without
+    return (inner, rest) if not rest[:1] or rest[0] not in _QUANT else None
 
 
 def _expand(alt: str, depth: int = 0) -> list[str]:

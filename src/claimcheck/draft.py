@@ -213,12 +213,14 @@ def draft_text(
     ctype, secondary, type_why = _claim_type(typ, section_type)
     effect_pos = [h.start for h in typ if h.rule.role == "cue" and h.rule.type in EFFECT_TYPES and h.rule.weight >= 2]
     level, hedges, boosts, cert_why = _certainty(t, cert, effect_pos)
-    is_question = t.rstrip(_TRAIL).endswith("?")
+    last = t.rstrip(_TRAIL)[-1:]  # the closing punctuation, quotes and brackets aside
+    is_question = last == "?"
+    full_sentence = unit == "sentence" and last in (".", "!")  # not a bullet fragment
     has_cue = any(h.rule.level is not None for h in cert)
     heading_like = unit in ("title", "heading")
     # a finite verb is looked for only where the answer is used (titles,
     # headings, framed items, unpunctuated fragments): it is a long scan
-    needs_verb = heading_like or frame is not None or (unit == "sentence" and not t.rstrip(_TRAIL).endswith((".", "!")))
+    needs_verb = heading_like or frame is not None or (unit == "sentence" and not full_sentence)
     asserts = has_cue or (needs_verb and FINITE_VERB.search(t) is not None)
     if heading_like and asserts and EMBEDDED_QUESTION.match(t) and not any(
         h.rule.level is not None and h.rule.level < PLAIN for h in cert
@@ -236,16 +238,16 @@ def draft_text(
             secondary = ctype if ctype != "context" else secondary
             ctype, type_why = frame_rule.type, f"frame rule {frame_rule.id}"
         cert_why = f"frame rule {frame_rule.id}:{(frame or '')[:40]}"
-    elif frame is not None and not asserts and not (unit == "sentence" and t.rstrip(_TRAIL).endswith((".", "!"))):
+    elif frame is not None and not asserts and not full_sentence:
         level = _frame_level(frame)
         if ctype == "context" and frame_type:
             ctype, secondary, type_why = frame_type, "", "frame"
         cert_why = f"frame:{frame[:40]}"
     elif heading_like and not asserts:
         level, ctype, secondary, type_why, cert_why = 0, "context", "", "topic label", "topic label"
-    elif not asserts and unit == "sentence" and not t.rstrip(_TRAIL).endswith((".", "!")) and ctype == "context":
+    elif not asserts and unit == "sentence" and not full_sentence and ctype == "context":
         level, cert_why = 0, "fragment"
-    elif ctype == "context" and level == PLAIN and t.rstrip(_TRAIL).endswith("!") and len(t.split()) <= 4:
+    elif ctype == "context" and level == PLAIN and last == "!" and len(t.split()) <= 4:
         level, cert_why = 0, "exclamation"
 
     # support and red flags
