@@ -5,6 +5,7 @@ The metrics are the package's own (``claimcheck.agreement``), re-exported here.
 
 from __future__ import annotations
 
+import csv
 import json
 import platform
 import re
@@ -61,3 +62,30 @@ def write_result(name: str, result: dict) -> Path:
     path = RESULTS / f"{name}.json"
     path.write_text(json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
+
+
+def yu_rows(split: str) -> list[tuple[str, int | None]]:
+    """(sentence, gold level or None for label 0) for one split of Yu et al. 2019."""
+    base = DATA / "causal-language-pubmed"
+    with (base / "pubmed_causal_language_use.csv").open(encoding="utf-8") as f:
+        sents = [r["sentence"] for r in csv.DictReader(f)]
+    with (base / "splits_and_mapping.csv").open(encoding="utf-8") as f:
+        maps = list(csv.DictReader(f))
+    out = []
+    for m in maps:
+        if m["split"] == split:
+            lv = m["claimcheck_level"]
+            out.append((sents[int(m["row"])], int(lv) if lv else None))
+    return out
+
+
+def pei_rows(split: str) -> list[tuple[str, float, int]]:
+    """(finding, gold 1-6 certainty, mapped claimcheck level) for one split of Pei & Jurgens 2021."""
+    base = DATA / "sci-certainty-pei2021"
+    text = {}
+    with (base / "sentence-level-certainty.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            text[r["id"]] = (r["finding"], r["sentence-level-certainty"])
+    with (base / "splits_and_mapping.csv").open(encoding="utf-8") as f:
+        return [(*text[int(m["id"])], int(m["claimcheck_level"])) for m in csv.DictReader(f) if m["split"] == split]

@@ -17,12 +17,10 @@ The floor (the READMEs' two-regex rule) is computed in the same run. Tune on
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import time
 
 from _common import (
-    DATA,
     accuracy,
     confusion,
     confusion_md,
@@ -31,7 +29,9 @@ from _common import (
     floor_level,
     macro_f1,
     md_table,
+    pei_rows,
     write_result,
+    yu_rows,
 )
 from scipy.stats import spearmanr
 
@@ -40,31 +40,6 @@ from claimcheck.draft import draft_text
 LEVELS = (1, 2, 3)
 PUBLISHED_YU = "BioBERT, 4 classes incl. no-relation, 5-fold CV: macro-F1 0.883, accuracy 0.900 (not comparable: other task)"
 PUBLISHED_PEI = "fine-tuned LMs in the paper; exact correlation not verified (see data README)"
-
-
-def _yu_rows(split: str) -> list[tuple[str, int | None]]:
-    base = DATA / "causal-language-pubmed"
-    with (base / "pubmed_causal_language_use.csv").open(encoding="utf-8") as f:
-        sents = [r["sentence"] for r in csv.DictReader(f)]
-    with (base / "splits_and_mapping.csv").open(encoding="utf-8") as f:
-        maps = list(csv.DictReader(f))
-    out = []
-    for m in maps:
-        if m["split"] == split:
-            lv = m["claimcheck_level"]
-            out.append((sents[int(m["row"])], int(lv) if lv else None))
-    return out
-
-
-def _pei_rows(split: str) -> list[tuple[str, float]]:
-    base = DATA / "sci-certainty-pei2021"
-    text = {}
-    with (base / "sentence-level-certainty.jsonl").open(encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            text[r["id"]] = (r["finding"], r["sentence-level-certainty"])
-    with (base / "splits_and_mapping.csv").open(encoding="utf-8") as f:
-        return [text[int(m["id"])] for m in csv.DictReader(f) if m["split"] == split]
 
 
 def _mapped(level: int) -> int:
@@ -77,7 +52,7 @@ def _collapse(level: int) -> str:
 
 def run(split: str) -> dict:
     t0 = time.perf_counter()
-    yu = _yu_rows(split)
+    yu = yu_rows(split)
     scored = [(s, g) for s, g in yu if g is not None]
     gold = [g for _, g in scored]
     draft = [_mapped(draft_text(s).certainty) for s, _ in scored]
@@ -104,10 +79,10 @@ def run(split: str) -> dict:
         "label0_share_drafted_ge1": zero_ge1,
         "published": PUBLISHED_YU,
     }
-    pei = _pei_rows(split)
-    p_gold = [g for _, g in pei]
-    p_draft = [draft_text(s).certainty for s, _ in pei]
-    p_floor = [floor_level(s) for s, _ in pei]
+    pei = pei_rows(split)
+    p_gold = [g for _, g, _ in pei]
+    p_draft = [draft_text(s).certainty for s, _, _ in pei]
+    p_floor = [floor_level(s) for s, _, _ in pei]
     pei_res = {
         "rows": len(pei),
         "draft_spearman": float(spearmanr(p_draft, p_gold).statistic),

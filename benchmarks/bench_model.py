@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import argparse
 
-from _common import ROOT, confusion, confusion_md, environment, f1_per_class, macro_f1, md_table, write_result
-from bench_external import _pei_rows, _yu_rows
+from _common import ROOT, confusion, confusion_md, environment, f1_per_class, macro_f1, md_table, pei_rows, write_result, yu_rows
 from scipy.stats import spearmanr
 
 from claimcheck.draft import certainty_of
@@ -47,7 +46,7 @@ def _yu_scores(gold: list[int], pred: list[int]) -> dict:
 
 def run(model_path) -> dict:
     model = load_model(model_path)
-    yu = [(s, g) for s, g in _yu_rows("test") if g is not None]
+    yu = [(s, g) for s, g in yu_rows("test") if g is not None]
     gold = [g for _, g in yu]
     rules = [certainty_of(s) for s, _ in yu]
     mod = [model.predict(s, lv)[0] for (s, _), lv in zip(yu, rules, strict=True)]
@@ -58,11 +57,11 @@ def run(model_path) -> dict:
         "rules+model": _yu_scores(gold, [min(int(_combined(r, m)), 3) for r, m in zip(rules, mod, strict=True)]),
         "changed_by_model": sum(1 for r, m in zip(rules, mod, strict=True) if r in CLASSES and r != m),
     }
-    pei = _pei_rows("test")
-    score = [g for _, g in pei]
-    p_rules = [certainty_of(s) for s, _ in pei]
-    p_level = [model.predict(s, lv)[0] for (s, _), lv in zip(pei, p_rules, strict=True)]
-    p_exp = [model.expected_level(s, lv) for (s, _), lv in zip(pei, p_rules, strict=True)]
+    pei = pei_rows("test")
+    score = [g for _, g, _ in pei]
+    p_rules = [certainty_of(s) for s, _, _ in pei]
+    p_level = [model.predict(s, lv)[0] for (s, _, _), lv in zip(pei, p_rules, strict=True)]
+    p_exp = [model.expected_level(s, lv) for (s, _, _), lv in zip(pei, p_rules, strict=True)]
 
     def rho(pred) -> float:
         return float(spearmanr(pred, score).statistic)

@@ -28,7 +28,6 @@ rounded to 6 decimals). Needs scikit-learn (the ``bench`` extra).
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import itertools
 import json
@@ -45,7 +44,9 @@ from sklearn.model_selection import StratifiedKFold
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from _common import pei_rows, yu_rows  # noqa: E402 - the benchmarks' loaders of the vendored data
 from claimcheck.agreement import macro_f1  # noqa: E402
 from claimcheck.draft import certainty_of  # noqa: E402
 from claimcheck.model import CLASSES, FEATURE_SPEC, features  # noqa: E402
@@ -76,29 +77,12 @@ def _sha256(path: Path) -> str:
 
 def yu_dev() -> list[tuple[str, int]]:
     """(sentence, gold level) for Yu dev rows that have a level."""
-    with (YU_DIR / "pubmed_causal_language_use.csv").open(encoding="utf-8", newline="") as f:
-        sents = [r["sentence"] for r in csv.DictReader(f)]
-    with (YU_DIR / "splits_and_mapping.csv").open(encoding="utf-8", newline="") as f:
-        return [
-            (sents[int(m["row"])], int(m["claimcheck_level"]))
-            for m in csv.DictReader(f)
-            if m["split"] == "dev" and m["claimcheck_level"]
-        ]
+    return [(t, lv) for t, lv in yu_rows("dev") if lv is not None]
 
 
 def pei_dev() -> list[tuple[str, int, float]]:
-    """(finding, mapped level, 1-6 score) for Pei dev rows, joined on id as the mapping file gives it."""
-    text = {}
-    with (PEI_DIR / "sentence-level-certainty.jsonl").open(encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            text[r["id"]] = r["finding"]
-    with (PEI_DIR / "splits_and_mapping.csv").open(encoding="utf-8", newline="") as f:
-        return [
-            (text[int(m["id"])], int(m["claimcheck_level"]), float(m["certainty_1to6"]))
-            for m in csv.DictReader(f)
-            if m["split"] == "dev"
-        ]
+    """(finding, mapped level, 1-6 score) for Pei dev rows."""
+    return [(t, lv, score) for t, score, lv in pei_rows("dev")]
 
 
 def _feats(fs: list[str], kind: str) -> dict[str, int]:
