@@ -55,6 +55,18 @@ CERTAINTY = [
     ("hedge-it-has-been-proposed", "It has been proposed that fasting slows ageing.", {1}),
     ("colon-claim-before-colon-is-main", "Whether zinc helps is uncertain: one small trial found shorter colds.", {0}),
     ("colon-label-before-colon-is-not", "Bottom line: ginger may ease nausea.", {1}),
+    ("ignorance-needs-further-investigation", "The role of gut bacteria in migraine needs further investigation.", {0}),
+    ("ignorance-gaps-in-knowledge", "There are still many gaps in our knowledge of how fasting affects sleep.", {0}),
+    ("ignorance-understanding-is-limited", "Our understanding of why the pain persists is still limited.", {0}),
+    ("qualified-approximate-number", "About 20 percent of adults live with chronic pain.", {2}),
+    ("qualified-we-estimate", "We estimate that one in ten cases is missed.", {2}),
+    ("plain-number-without-approximator", "Twenty percent of adults live with chronic pain.", {3}),
+    ("approximator-needs-a-number", "The sessions are about pain relief.", {3}),
+    ("qualified-downtoner", "The benefit was relatively small.", {2}),
+    ("qualified-should-expect", "The new dosing should allow faster recovery.", {2}),
+    ("advice-should-is-not-a-qualifier", "Patients should avoid alcohol during treatment.", {3}),
+    ("negated-association-is-plain", "There was no relationship between coffee intake and migraine frequency.", {3}),
+    ("compound-normal-appearing-is-not-a-hedge", "Scar tissue was thinner in normal-appearing skin.", {3}),
 ]
 
 
