@@ -92,6 +92,15 @@ TYPES = [
     ("question-takes-type-asked", "Is turmeric safe?", "safety", ""),
     ("mechanism-route-several-ways", "Ginger may ease nausea in several ways, such as speeding up stomach emptying.", "mechanism", ""),
     ("usage-is-sometimes-used", "It is also sometimes used to help ease hot flushes.", "usage", ""),
+    ("advice-risks-and-benefits-names-no-risk", "Discuss the risks and benefits of fasting with your doctor.", "advice", ""),
+    ("efficacy-directive-presupposing-benefit", "Ask a dietitian to learn more about how fibre can help you lose weight.", "efficacy", "advice"),
+    ("efficacy-muscle-tension-is-an-outcome", "Massage may also help to release muscle tension.", "efficacy", ""),
+    ("mechanism-bodily-process-as-subject", "Higher serotonin levels can help to reduce anxiety.", "mechanism", "efficacy"),
+    ("efficacy-leading-route-is-given", "By lowering cortisol, yoga can improve sleep and overall health.", "efficacy", "mechanism"),
+    ("mechanism-route-after-verb", "Yoga improves sleep by stimulating the vagus nerve.", "mechanism", "efficacy"),
+    ("context-condition-as-subject", "Chronic stress can cause the immune system to become overactive.", "context", ""),
+    ("efficacy-condition-as-passive-subject", "Arthritis pain can be relieved by regular swimming.", "efficacy", ""),
+    ("mechanism-definition-in-relative-clause", "Exercise raises the production of nitric oxide, which is a gas that widens blood vessels.", "mechanism", ""),
 ]
 
 

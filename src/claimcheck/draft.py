@@ -63,6 +63,8 @@ FRAME = re.compile(
 # "These signals…", "Such changes…"): the sentence is a further step of that
 # statement's mechanism even when it ends in an outcome (annotation guide T5).
 ANAPHORIC_SUBJECT = re.compile(r"^(?:this|these|that|those|such)\b(?!\s+(?:study|studies|trial|trials|review|reviews|article|post|guide)\b)")
+# How many words may open a sentence before a bodily process that is its subject.
+SUBJECT_WORDS = 3
 EMBEDDED_QUESTION = re.compile(r"^(?:how|why|what|when|where|who|which)\b")
 NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
 _TRAIL = " \"')]*_»”’"
@@ -156,12 +158,16 @@ def _certainty(t: str, hits: Sequence[Hit], effect_spans: Sequence[int]) -> tupl
     return level, hedges, boosts, note + ("" if not fired else "|" + ",".join(f"{h.rule.id}:{h.text}" for h in fired[:3]))
 
 
-def _claim_type(hits: Sequence[Hit], hint: str = "") -> tuple[str, str, str]:
+def _claim_type(hits: Sequence[Hit], hint: str = "", text: str = "") -> tuple[str, str, str]:
     """(claim_type, secondary_type, explanation) from the type-cue hits.
 
     ``hint`` is the type of the section heading: it breaks a tie between
     equally strong types (a sentence under "How it works" that names both a
     hormone and a benefit is a mechanism), but never outranks safety.
+    A bodily process as the subject ("Increased blood flow can help to reduce
+    pain": a physiology cue among the first words of ``text``, before any
+    other cue) breaks an efficacy-mechanism tie the same way: the sentence is
+    a step of the mechanism that ends in an outcome (annotation guide T5).
     """
     score: dict[str, list] = {}
     for h in hits:
@@ -180,6 +186,10 @@ def _claim_type(hits: Sequence[Hit], hint: str = "") -> tuple[str, str, str]:
     why_hint = ""
     if hint in eligible and hint != primary and primary != "safety" and eligible[hint][0] == eligible[primary][0]:
         primary, why_hint = hint, "section:"
+    if primary == "efficacy" and "mechanism" in eligible and eligible["mechanism"][0] == eligible["efficacy"][0]:
+        first = min((h for h in hits if h.rule.role == "cue" and h.rule.weight >= 2), key=lambda h: h.start)
+        if first.rule.id == "physiology" and text[: first.start].count(" ") < SUBJECT_WORDS:
+            primary, why_hint = "mechanism", "subject:"
     if eligible.get("advice", [0])[0] == 3:
         primary = "safety" if "safety" in eligible else "advice"
     rest = [k for k in ranked if k != primary and k != "context"]
@@ -210,7 +220,7 @@ def draft_text(
     red = load_lexicon("redflags").find(t)
     notes: list[str] = []
 
-    ctype, secondary, type_why = _claim_type(typ, section_type)
+    ctype, secondary, type_why = _claim_type(typ, section_type, t)
     effect_pos = [h.start for h in typ if h.rule.role == "cue" and h.rule.type in EFFECT_TYPES and h.rule.weight >= 2]
     level, hedges, boosts, cert_why = _certainty(t, cert, effect_pos)
     last = t.rstrip(_TRAIL)[-1:]  # the closing punctuation, quotes and brackets aside
@@ -270,6 +280,10 @@ def draft_text(
         src = next(h.text for h in red if h.rule.support == "vague")
         flag_hits.setdefault("unnamed_source", " ".join(src.split()))
     flag_names = sorted(flag_hits)
+    if ctype == "advice" and frame_rule is None and "presupposed_benefit" in flag_hits:
+        # "learn more about how X can help you": a directive that takes a benefit as
+        # settled is efficacy, with the advice second (annotation guide T2)
+        ctype, secondary, type_why = "efficacy", "advice", f"directive presupposing a benefit; was advice({type_why})"
 
     hedge_words = _join(h.text for h in hedges)
     boost_words = _join(h.text for h in boosts)
@@ -392,7 +406,15 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
                     claim_type="mechanism", secondary_type=secondary if secondary != "mechanism" else "",
                     draft_rules=d.draft_rules.replace(f"type={d.claim_type}(", "type=mechanism(chain: subject points back to a mechanism step; was ", 1),
                 )
+        elif kind == "sentence" and prev_type == "context/condition" and d.claim_type in ("efficacy", "mechanism"):
+            if ANAPHORIC_SUBJECT.match(normalise(text).lstrip()):
+                d = d._replace(
+                    claim_type="context", secondary_type="",
+                    draft_rules=d.draft_rules.replace(f"type={d.claim_type}(", "type=context(chain: subject points back to background about the condition; was ", 1),
+                )
         prev_type = d.claim_type if kind == "sentence" else ""
+        if prev_type == "context" and "condition_subject:" in d.draft_rules.split(";", 1)[0]:
+            prev_type = "context/condition"
         drafts.append(d)
         suggestions.append(_match_evidence(text, index) if index and d.support_in_text == "cited" else None)
         if kind in ("title", "heading") and not numbered:
