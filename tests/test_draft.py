@@ -12,6 +12,7 @@ from claimcheck.schema import CLAIM_COLUMNS, OPTIONAL_COLUMNS, flags
 from claimcheck.segment import segment_article, segment_text
 
 DRAFTER_ARTICLES = Path(__file__).parent / "articles" / "drafter"
+HELDOUT_ARTICLES = Path(__file__).parent / "articles" / "heldout"
 
 
 def test_columns_and_values(article_path: Path) -> None:
@@ -79,10 +80,13 @@ def test_numbered_heading_under_frame_title() -> None:
     assert "frame" in head["draft_rules"]
 
 
-@pytest.mark.parametrize("labels", sorted(DRAFTER_ARTICLES.glob("*.labels.csv")), ids=lambda p: p.name.split(".")[0])
+LABELLED = sorted(DRAFTER_ARTICLES.glob("*.labels.csv")) + sorted(HELDOUT_ARTICLES.glob("*.labels.csv"))
+
+
+@pytest.mark.parametrize("labels", LABELLED, ids=lambda p: f"{p.parent.name}/{p.name.split('.')[0]}")
 def test_labelled_articles_align_with_segmentation(labels: Path) -> None:
     """The hand-labelled rows match the units, so the agreement benchmark compares like with like."""
-    article = next(p for p in DRAFTER_ARTICLES.glob(labels.name.replace(".labels.csv", ".*")) if p.suffix in (".txt", ".md"))
+    article = next(p for p in labels.parent.glob(labels.name.replace(".labels.csv", ".*")) if p.suffix in (".txt", ".md"))
     lab = pd.read_csv(labels, dtype=str, keep_default_na=False)
     units = segment_article(article)
     assert lab["claim_id"].tolist() == units["claim_id"].tolist()
