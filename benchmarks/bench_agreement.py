@@ -154,7 +154,8 @@ def markdown(res: dict) -> str:
         out += [f"Agreement with the reviewed `data/claims.csv` ({rv['rows']} rows matched, {rv['rows_unmatched']} unmatched). "
                 "The first column is the independent measurement. Rules were changed after seeing this article's misses "
                 "(general rules from the annotation guide, none matching a phrase found only here: a subject that points back to a "
-                "mechanism step, route sentences, a claim before a colon, level-0 wording such as 'no study has established'), "
+                "mechanism step, route sentences, a claim before a colon, level-0 wording such as 'no study has established', "
+                "a condition or a bodily process as subject, a leading 'By X-ing' route, a directive that presupposes a benefit), "
                 "so the second column is not an independent test; the drafter's own test articles and the external benchmarks are:", "",
                 md_table(["metric", "first measurement", "now", "target"],
                          [[r[0], first.get(k, ""), r[1], r[2]] for r, k in zip(rows(rv), ("type_accuracy", "type_macro_f1", "certainty_accuracy", "", "certainty_qwk"), strict=True)]), "",
