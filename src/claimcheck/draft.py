@@ -174,10 +174,14 @@ def _claim_type(hits: Sequence[Hit], hint: str = "", text: str = "") -> tuple[st
         r = h.rule
         if r.role != "cue":
             continue
-        s = score.setdefault(r.type, [0, 0, []])
-        s[0] = max(s[0], r.weight)
-        s[1] += r.weight
-        s[2].append(f"{r.id}:{' '.join(h.text.split())}")
+        s = score.get(r.type)
+        if s is None:
+            score[r.type] = [r.weight, r.weight, [h]]
+        else:
+            if r.weight > s[0]:
+                s[0] = r.weight
+            s[1] += r.weight
+            s[2].append(h)
     eligible = {k: v for k, v in score.items() if v[0] >= 2 or v[1] >= 2}
     if not eligible:
         return "context", "", "default"
@@ -194,7 +198,7 @@ def _claim_type(hits: Sequence[Hit], hint: str = "", text: str = "") -> tuple[st
         primary = "safety" if "safety" in eligible else "advice"
     rest = [k for k in ranked if k != primary and k != "context"]
     secondary = "advice" if primary == "safety" and "advice" in eligible else (rest[0] if rest else "")
-    return primary, secondary, why_hint + ",".join(eligible[primary][2][:2])
+    return primary, secondary, why_hint + ",".join(f"{h.rule.id}:{' '.join(h.text.split())}" for h in eligible[primary][2][:2])
 
 
 def draft_text(
