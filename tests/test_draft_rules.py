@@ -92,6 +92,8 @@ TYPES = [
     ("question-takes-type-asked", "Is turmeric safe?", "safety", ""),
     ("mechanism-route-several-ways", "Ginger may ease nausea in several ways, such as speeding up stomach emptying.", "mechanism", ""),
     ("usage-is-sometimes-used", "It is also sometimes used to help ease hot flushes.", "usage", ""),
+    ("slow-as-adjective-is-not-a-benefit", "Tai chi is a slow, flowing form of exercise.", "context", ""),
+    ("efficacy-slows-is-a-benefit", "Regular exercise slows the loss of bone density.", "efficacy", ""),
     ("advice-risks-and-benefits-names-no-risk", "Discuss the risks and benefits of fasting with your doctor.", "advice", ""),
     ("efficacy-directive-presupposing-benefit", "Ask a dietitian to learn more about how fibre can help you lose weight.", "efficacy", "advice"),
     ("efficacy-muscle-tension-is-an-outcome", "Massage may also help to release muscle tension.", "efficacy", ""),
