@@ -65,6 +65,13 @@ FRAME = re.compile(
 ANAPHORIC_SUBJECT = re.compile(r"^(?:this|these|that|those|such)\b(?!\s+(?:study|studies|trial|trials|review|reviews|article|post|guide)\b)")
 # How many words may open a sentence before a bodily process that is its subject.
 SUBJECT_WORDS = 3
+# A "This/These…" sentence continues the statement before it (annotation guide
+# T5, T7): chain -> (the type it takes, the drafted types it overrides, what it
+# points back to).
+CHAINS = {
+    "mechanism": ("mechanism", ("efficacy", "context"), "a mechanism step"),
+    "condition": ("context", ("efficacy", "mechanism"), "background about the condition"),
+}
 EMBEDDED_QUESTION = re.compile(r"^(?:how|why|what|when|where|who|which)\b")
 NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
 _TRAIL = " \"')]*_»”’"
@@ -372,6 +379,29 @@ def _assemble(unit_cols: dict[str, list], drafts: list[Draft], suggestions: list
     return pd.DataFrame({c: cols[c] for c in order}, copy=False)
 
 
+def _chain_link(d: Draft) -> str:
+    """The chain (a key of CHAINS) a sentence starts for the one after it, or ''."""
+    if d.claim_type == "mechanism":
+        return "mechanism"
+    if d.claim_type == "context" and "condition_subject:" in d.draft_rules.split(";", 1)[0]:
+        return "condition"
+    return ""
+
+
+def _follow_chain(d: Draft, text: str, link: str) -> Draft:
+    """``d`` retyped when its subject points back ("This…") to the sentence before (``link``)."""
+    if not link:
+        return d
+    ctype, overrides, what = CHAINS[link]
+    if d.claim_type not in overrides or not ANAPHORIC_SUBJECT.match(normalise(text).lstrip()):
+        return d
+    secondary = "" if ctype == "context" else (d.claim_type if d.claim_type != "context" else d.secondary_type)
+    return d._replace(
+        claim_type=ctype, secondary_type=secondary if secondary != ctype else "",
+        draft_rules=d.draft_rules.replace(f"type={d.claim_type}(", f"type={ctype}(chain: subject points back to {what}; was ", 1),
+    )
+
+
 def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> pd.DataFrame:
     """Draft every unit: the claim columns plus ``draft_rules``, one row per unit, same order.
 
@@ -387,13 +417,13 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
     frame_type = ""
     frame_rule: Frame | None = None  # the [[frame]] the current frame heading matches
     section_type = ""
-    prev_type = ""  # the type of the sentence before, within a section
+    link = ""  # the chain the sentence before starts (CHAINS), within an article
     types = load_lexicon("types")
     article = None
     for text, kind, art in zip(unit_cols["text"], unit_cols["unit"], unit_cols["article"], strict=True):
         if art != article:
             article, frame_text, frame_type, section_type, frame_rule = art, None, "", "", None
-            prev_type = ""
+            link = ""
         text = str(text)
         numbered = kind == "heading" and NUMBERED.match(text) is not None
         use_frame = frame_text if (numbered or kind == "sentence") else None
@@ -403,22 +433,9 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
             NUMBERED.sub("", text) if numbered else text, kind, use_frame, frame_type, section_type,
             frame_rule if numbered or (kind == "sentence" and NUMBERED.match(text)) else None,
         )
-        if kind == "sentence" and prev_type == "mechanism" and d.claim_type in ("efficacy", "context"):
-            if ANAPHORIC_SUBJECT.match(normalise(text).lstrip()):
-                secondary = d.claim_type if d.claim_type != "context" else d.secondary_type
-                d = d._replace(
-                    claim_type="mechanism", secondary_type=secondary if secondary != "mechanism" else "",
-                    draft_rules=d.draft_rules.replace(f"type={d.claim_type}(", "type=mechanism(chain: subject points back to a mechanism step; was ", 1),
-                )
-        elif kind == "sentence" and prev_type == "context/condition" and d.claim_type in ("efficacy", "mechanism"):
-            if ANAPHORIC_SUBJECT.match(normalise(text).lstrip()):
-                d = d._replace(
-                    claim_type="context", secondary_type="",
-                    draft_rules=d.draft_rules.replace(f"type={d.claim_type}(", "type=context(chain: subject points back to background about the condition; was ", 1),
-                )
-        prev_type = d.claim_type if kind == "sentence" else ""
-        if prev_type == "context" and "condition_subject:" in d.draft_rules.split(";", 1)[0]:
-            prev_type = "context/condition"
+        if kind == "sentence":
+            d = _follow_chain(d, text, link)
+        link = _chain_link(d) if kind == "sentence" else ""
         drafts.append(d)
         suggestions.append(_match_evidence(text, index) if index and d.support_in_text == "cited" else None)
         if kind in ("title", "heading") and not numbered:
