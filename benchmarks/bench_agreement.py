@@ -137,28 +137,36 @@ def own() -> dict:
     return res
 
 
+# (label, key in a result, target) per metric row of the tables.
+METRICS = (
+    ("claim_type accuracy", "type_accuracy", ""),
+    ("claim_type macro-F1", "type_macro_f1", f"≥ {TARGETS['type_macro_f1']}"),
+    ("certainty exact accuracy", "certainty_accuracy", ""),
+    ("certainty within ±1", "certainty_within_1", ""),
+    ("certainty quadratic weighted κ", "certainty_qwk", f"≥ {TARGETS['certainty_qwk']}"),
+)
+
+
 def markdown(res: dict) -> str:
     def rows(r: dict) -> list[list]:
-        return [
-            ["claim_type accuracy", r["type_accuracy"], ""],
-            ["claim_type macro-F1", r["type_macro_f1"], f"≥ {TARGETS['type_macro_f1']}"],
-            ["certainty exact accuracy", r["certainty_accuracy"], ""],
-            ["certainty within ±1", r["certainty_within_1"], ""],
-            ["certainty quadratic weighted κ", r["certainty_qwk"], f"≥ {TARGETS['certainty_qwk']}"],
-        ]
+        return [[label, r[key], target] for label, key, target in METRICS]
+
+    def against_first(r: dict) -> str:
+        """The metrics now, next to the frozen first measurement ('' where none was kept)."""
+        first = r["first_measurement"]
+        return md_table(["metric", "first measurement", "now", "target"],
+                        [[label, first.get(key, ""), r[key], target] for label, key, target in METRICS])
 
     out = []
     rv = res["reviewed"]
     if rv:
-        first = rv["first_measurement"]
         out += [f"Agreement with the reviewed `data/claims.csv` ({rv['rows']} rows matched, {rv['rows_unmatched']} unmatched). "
                 "The first column is the independent measurement. Rules were changed after seeing this article's misses "
                 "(general rules from the annotation guide, none matching a phrase found only here: a subject that points back to a "
                 "mechanism step, route sentences, a claim before a colon, level-0 wording such as 'no study has established', "
                 "a condition or a bodily process as subject, a leading 'By X-ing' route, a directive that presupposes a benefit), "
                 "so the second column is not an independent test; the drafter's own test articles and the external benchmarks are:", "",
-                md_table(["metric", "first measurement", "now", "target"],
-                         [[r[0], first.get(k, ""), r[1], r[2]] for r, k in zip(rows(rv), ("type_accuracy", "type_macro_f1", "certainty_accuracy", "", "certainty_qwk"), strict=True)]), "",
+                against_first(rv), "",
                 f"Reviewed overstated statements also drafted as overstated, given the reviewed evidence levels: "
                 f"{rv['draft_also_overstated']} of {rv['reviewed_overstated']}.", "",
                 md_table(["flag", "reviewed", "drafted", "F1"], [[f, v["gold"], v["draft"], v["f1"]] for f, v in rv["flag_f1"].items()]), ""]
@@ -171,13 +179,11 @@ def markdown(res: dict) -> str:
             md_table(["metric", "drafter", "target"], rows(ow))]
     ho = res.get("heldout")
     if ho:
-        first = ho["first_measurement"]
         out += ["", f"Held-out articles ({ho['articles']} articles, {ho['rows']} statements), labelled by hand from the contract and "
                 "the annotation guide after the last rule change, by someone who did not run the drafter or read its rules "
                 "(`tests/articles/heldout`). The first column is the clean measurement; a rule changed after seeing these misses "
                 "would make the second column differ from it:", "",
-                md_table(["metric", "first measurement", "now", "target"],
-                         [[r[0], first.get(k, ""), r[1], r[2]] for r, k in zip(rows(ho), ("type_accuracy", "type_macro_f1", "certainty_accuracy", "certainty_within_1", "certainty_qwk"), strict=True)])]
+                against_first(ho)]
     return "\n".join(out)
 
 
