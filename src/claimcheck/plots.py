@@ -216,6 +216,15 @@ def cell_kind(certainty: int, evidence_level: str) -> str:
     return "overstated" if certainty > allowed else "below"
 
 
+def _diagonal_legend(fig: Figure, on: str, off: str, linewidth: float) -> None:
+    """The legend of a grid whose outlined diagonal is agreement and shaded cells are not."""
+    handles = [
+        Patch(facecolor="white", edgecolor=VERDICT_COLORS["calibrated"], linewidth=linewidth, label=on),
+        Patch(facecolor=OVERSTATED_SHADE, edgecolor="#CCCCCC", label=off),
+    ]
+    fig.legend(handles=handles, loc="outside lower center", ncols=2)
+
+
 def plot_calibration(claims: pd.DataFrame) -> Figure:
     """The calibration grid: certainty asserted (rows) against evidence level (columns)."""
     counts = calibration_counts(claims)
@@ -280,18 +289,7 @@ def plot_calibration(claims: pd.DataFrame) -> Figure:
         )
         ax.set_ylabel("certainty the wording asserts")
         ax.set_title("Asserted certainty against evidence", loc="left")
-        handles = [
-            Patch(
-                facecolor="white",
-                edgecolor=VERDICT_COLORS["calibrated"],
-                linewidth=2.5,
-                label="asserts what the evidence allows",
-            ),
-            Patch(
-                facecolor=OVERSTATED_SHADE, edgecolor="#CCCCCC", label="asserts more: overstated"
-            ),
-        ]
-        fig.legend(handles=handles, loc="outside lower center", ncols=2)
+        _diagonal_legend(fig, "asserts what the evidence allows", "asserts more: overstated", 2.5)
         if left_out:
             ax.text(
                 1.0,
@@ -634,16 +632,7 @@ def plot_confusion(pairs: pd.DataFrame) -> Figure:
             ax.set_xlabel("drafted")
             ax.set_ylabel("reviewed")
             ax.set_title(titles[name], loc="left")
-        handles = [
-            Patch(
-                facecolor="white",
-                edgecolor=VERDICT_COLORS["calibrated"],
-                linewidth=2.0,
-                label="draft agrees",
-            ),
-            Patch(facecolor=OVERSTATED_SHADE, edgecolor="#CCCCCC", label="draft differs"),
-        ]
-        fig.legend(handles=handles, loc="outside lower center", ncols=2)
+        _diagonal_legend(fig, "draft agrees", "draft differs", 2.0)
     parts = []
     for name, table in counts.items():
         total = int(table.to_numpy().sum())
