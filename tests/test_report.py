@@ -20,6 +20,8 @@ from claimcheck.report import (
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SCRIPT = "<script>alert(1)</script>"
+# The pages `claimcheck report` renders.
+PAGES = ["index.html", "01-claim-inventory.html", "02-hedged-vs-overstated.html", "03-editor-report.html"]
 
 
 @pytest.fixture(scope="module")
@@ -55,15 +57,7 @@ def test_index_has_the_headline_numbers(rendered):
     assert h["most_overstated"]["claim_id"] in index
 
 
-@pytest.mark.parametrize(
-    "page",
-    [
-        "index.html",
-        "01-claim-inventory.html",
-        "02-hedged-vs-overstated.html",
-        "03-editor-report.html",
-    ],
-)
+@pytest.mark.parametrize("page", PAGES)
 def test_article_text_is_escaped_on_every_page(rendered, page):
     body = rendered[page]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
@@ -71,15 +65,7 @@ def test_article_text_is_escaped_on_every_page(rendered, page):
     assert "alert(1)</script>" not in body
 
 
-@pytest.mark.parametrize(
-    "page",
-    [
-        "index.html",
-        "01-claim-inventory.html",
-        "02-hedged-vs-overstated.html",
-        "03-editor-report.html",
-    ],
-)
+@pytest.mark.parametrize("page", PAGES)
 def test_pages_load_nothing_from_a_cdn(rendered, page):
     body = rendered[page]
     assert not re.search(r"<script[^>]*\bsrc=", body)
