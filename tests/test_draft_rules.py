@@ -98,6 +98,18 @@ TYPES = [
     ("efficacy-directive-presupposing-benefit", "Ask a dietitian to learn more about how fibre can help you lose weight.", "efficacy", "advice"),
     ("efficacy-muscle-tension-is-an-outcome", "Massage may also help to release muscle tension.", "efficacy", ""),
     ("mechanism-bodily-process-as-subject", "Higher serotonin levels can help to reduce anxiety.", "mechanism", "efficacy"),
+    ("safety-directive-for-people-with-a-risk-factor", "People on blood thinners should ask a pharmacist before taking fish oil.", "safety", "advice"),
+    ("safety-directive-conditional-on-a-risk-factor", "Talk to your GP before you start if you have asthma.", "safety", "advice"),
+    ("safety-directive-after-if-you-have", "If you have asthma, talk to your doctor first.", "safety", "advice"),
+    ("efficacy-people-with-a-condition-is-not-a-risk", "People with back pain can benefit from yoga.", "efficacy", ""),
+    ("safety-changes-how-medicines-are-absorbed", "Antacids can change how well other medicines are absorbed.", "safety", ""),
+    ("mechanism-a-named-body-response", "Slow breathing may damp the fight-or-flight response.", "mechanism", ""),
+    ("efficacy-group-outcome-without-an-efficacy-verb", "Volunteers who napped had shorter reaction times than those who stayed awake.", "efficacy", ""),
+    ("efficacy-felt-more-rested", "Most patients felt more rested after two weeks.", "efficacy", ""),
+    ("mechanism-work-on-muscles", "Rowing works the back muscles.", "mechanism", ""),
+    ("mechanism-gut-microbes", "Gut microbes ferment the fibre into fatty acids.", "mechanism", ""),
+    ("usage-how-much-a-population-drinks", "Most teenagers drink far less water than they need.", "usage", ""),
+    ("advice-imperative-find", "Find a walking group near you.", "advice", ""),
     ("efficacy-leading-route-is-given", "By lowering cortisol, yoga can improve sleep and overall health.", "efficacy", "mechanism"),
     ("mechanism-route-after-verb", "Yoga improves sleep by stimulating the vagus nerve.", "mechanism", "efficacy"),
     ("context-condition-as-subject", "Chronic stress can cause the immune system to become overactive.", "context", ""),
@@ -179,6 +191,11 @@ def test_risks_and_benefits_is_not_presupposed_benefit() -> None:
 @pytest.mark.parametrize(("sentence", "flag"), [c[1:] for c in FLAGS], ids=[c[0] for c in FLAGS])
 def test_flag(sentence: str, flag: str) -> None:
     assert flag in draft_text(sentence).flags.split(";")
+
+
+def test_the_name_tai_chi_is_not_energy_talk() -> None:
+    assert "unfalsifiable" not in draft_text("Tai chi classes meet twice a week.").flags
+    assert "unfalsifiable" in draft_text("Tai chi restores the flow of qi.").flags
 
 
 def test_no_flag_on_negated_absolute() -> None:
