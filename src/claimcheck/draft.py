@@ -399,6 +399,8 @@ def _follow_chain(d: Draft, text: str, link: str) -> Draft:
     ctype, overrides, what = CHAINS[link]
     if d.claim_type not in overrides or not ANAPHORIC_SUBJECT.match(normalise(text).lstrip()):
         return d
+    if d.draft_rules.startswith("type=context(definition:"):
+        return d  # "This is known as X": naming stays context (annotation guide T3)
     secondary = "" if ctype == "context" else (d.claim_type if d.claim_type != "context" else d.secondary_type)
     return d._replace(
         claim_type=ctype, secondary_type=secondary if secondary != ctype else "",

@@ -535,7 +535,8 @@ def disagreement_table(pairs: pd.DataFrame) -> Html | Prose:
 BENCHMARK_ROWS: dict[str, list[tuple[str, tuple[str, ...], str]]] = {
     "agreement": [
         (f"{part}: {label}", (key, metric), kind)
-        for key, part in (("reviewed", "data/claims.csv, reviewed"), ("own", "drafter test articles"), ("heldout", "held-out articles"))
+        for key, part in (("reviewed", "data/claims.csv, reviewed"), ("own", "drafter test articles"), ("heldout", "held-out round 1 (post hoc)"),
+                          ("heldout2", "held-out round 2"))
         for label, metric, kind in (
             ("statements", "rows", "int"),
             ("claim_type accuracy", "type_accuracy", "share"),
