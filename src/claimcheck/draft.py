@@ -91,6 +91,9 @@ class Draft(NamedTuple):
     support_in_text: str
     flags: str
     draft_rules: str
+    # ids of the type rules that voted for claim_type (empty for frames, topic
+    # labels and the default): what a chain looks at, not a column
+    type_rules: tuple[str, ...] = ()
 
 
 def _join(words: Iterable[str]) -> str:
@@ -168,8 +171,8 @@ def _certainty(t: str, hits: Sequence[Hit], effect_spans: Sequence[int]) -> tupl
     return level, hedges, boosts, note + ("" if not fired else "|" + ",".join(f"{h.rule.id}:{h.text}" for h in fired[:3]))
 
 
-def _claim_type(hits: Sequence[Hit], hint: str = "", text: str = "") -> tuple[str, str, str]:
-    """(claim_type, secondary_type, explanation) from the type-cue hits.
+def _claim_type(hits: Sequence[Hit], hint: str = "", text: str = "") -> tuple[str, str, str, tuple[str, ...]]:
+    """(claim_type, secondary_type, explanation, ids of the rules that voted for it) from the type-cue hits.
 
     ``hint`` is the type of the section heading: it breaks a tie between
     equally strong types (a sentence under "How it works" that names both a
@@ -194,7 +197,7 @@ def _claim_type(hits: Sequence[Hit], hint: str = "", text: str = "") -> tuple[st
             s[2].append(h)
     eligible = {k: v for k, v in score.items() if v[0] >= 2 or v[1] >= 2}
     if not eligible:
-        return "context", "", "default"
+        return "context", "", "default", ()
     ranked = sorted(eligible, key=lambda k: (-eligible[k][0], PRECEDENCE.index(k)))
     primary = ranked[0]
     why_hint = ""
@@ -209,7 +212,9 @@ def _claim_type(hits: Sequence[Hit], hint: str = "", text: str = "") -> tuple[st
     rest = [k for k in ranked if k != primary and k != "context"]
     directive = primary == "safety" and ("advice" in eligible or any(h.rule.id == RISK_DIRECTIVE for h in score["safety"][2]))
     secondary = "advice" if directive else (rest[0] if rest else "")
-    return primary, secondary, why_hint + ",".join(f"{h.rule.id}:{' '.join(h.text.split())}" for h in eligible[primary][2][:2])
+    voters = eligible[primary][2]
+    why = why_hint + ",".join(f"{h.rule.id}:{' '.join(h.text.split())}" for h in voters[:2])
+    return primary, secondary, why, tuple(h.rule.id for h in voters)
 
 
 def draft_text(
@@ -235,7 +240,7 @@ def draft_text(
     red = load_lexicon("redflags").find(t)
     notes: list[str] = []
 
-    ctype, secondary, type_why = _claim_type(typ, section_type, t)
+    ctype, secondary, type_why, type_rules = _claim_type(typ, section_type, t)
     effect_pos = [h.start for h in typ if h.rule.role == "cue" and h.rule.type in EFFECT_TYPES and h.rule.weight >= 2]
     level, hedges, boosts, cert_why = _certainty(t, cert, effect_pos)
     last = t.rstrip(_TRAIL)[-1:]  # the closing punctuation, quotes and brackets aside
@@ -261,15 +266,15 @@ def draft_text(
             level = flevel
         if ctype != "safety" and ctype != frame_rule.type:
             secondary = ctype if ctype != "context" else secondary
-            ctype, type_why = frame_rule.type, f"frame rule {frame_rule.id}"
+            ctype, type_why, type_rules = frame_rule.type, f"frame rule {frame_rule.id}", ()
         cert_why = f"frame rule {frame_rule.id}:{(frame or '')[:40]}"
     elif frame is not None and not asserts and not full_sentence:
         level = _frame_level(frame)
         if ctype == "context" and frame_type:
-            ctype, secondary, type_why = frame_type, "", "frame"
+            ctype, secondary, type_why, type_rules = frame_type, "", "frame", ()
         cert_why = f"frame:{frame[:40]}"
     elif heading_like and not asserts:
-        level, ctype, secondary, type_why, cert_why = 0, "context", "", "topic label", "topic label"
+        level, ctype, secondary, type_why, cert_why, type_rules = 0, "context", "", "topic label", "topic label", ()
     elif not asserts and unit == "sentence" and not full_sentence and ctype == "context":
         level, cert_why = 0, "fragment"
     elif ctype == "context" and level == PLAIN and last == "!" and len(t.split()) <= 4:
@@ -298,7 +303,7 @@ def draft_text(
     if ctype == "advice" and frame_rule is None and "presupposed_benefit" in flag_hits:
         # "learn more about how X can help you": a directive that takes a benefit as
         # settled is efficacy, with the advice second (annotation guide T2)
-        ctype, secondary, type_why = "efficacy", "advice", f"directive presupposing a benefit; was advice({type_why})"
+        ctype, secondary, type_why, type_rules = "efficacy", "advice", f"directive presupposing a benefit; was advice({type_why})", ()
 
     hedge_words = _join(h.text for h in hedges)
     boost_words = _join(h.text for h in boosts)
@@ -311,7 +316,7 @@ def draft_text(
     rules += f"; support={support}"
     if notes:
         rules += "; " + "; ".join(notes)
-    return Draft(ctype, secondary, level, hedge_words, boost_words, support, ";".join(flag_names), rules)
+    return Draft(ctype, secondary, level, hedge_words, boost_words, support, ";".join(flag_names), rules, type_rules)
 
 
 def _frame_level(frame: str) -> int:
@@ -387,7 +392,7 @@ def _chain_link(d: Draft) -> str:
     """The chain (a key of CHAINS) a sentence starts for the one after it, or ''."""
     if d.claim_type == "mechanism":
         return "mechanism"
-    if d.claim_type == "context" and "condition_subject:" in d.draft_rules.split(";", 1)[0]:
+    if d.claim_type == "context" and "condition_subject" in d.type_rules:
         return "condition"
     return ""
 
@@ -399,7 +404,7 @@ def _follow_chain(d: Draft, text: str, link: str) -> Draft:
     ctype, overrides, what = CHAINS[link]
     if d.claim_type not in overrides or not ANAPHORIC_SUBJECT.match(normalise(text).lstrip()):
         return d
-    if d.draft_rules.startswith("type=context(definition:"):
+    if d.claim_type == "context" and "definition" in d.type_rules:
         return d  # "This is known as X": naming stays context (annotation guide T3)
     secondary = "" if ctype == "context" else (d.claim_type if d.claim_type != "context" else d.secondary_type)
     return d._replace(
