@@ -12,8 +12,7 @@ from claimcheck.schema import CLAIM_COLUMNS, OPTIONAL_COLUMNS, flags
 from claimcheck.segment import segment_article, segment_text
 
 DRAFTER_ARTICLES = Path(__file__).parent / "articles" / "drafter"
-HELDOUT_ARTICLES = Path(__file__).parent / "articles" / "heldout"
-HELDOUT2_ARTICLES = Path(__file__).parent / "articles" / "heldout2"
+LABELLED_ARTICLES = Path(__file__).parent / "articles"  # every folder of hand-labelled articles
 
 
 def test_columns_and_values(article_path: Path) -> None:
@@ -81,7 +80,7 @@ def test_numbered_heading_under_frame_title() -> None:
     assert "frame" in head["draft_rules"]
 
 
-LABELLED = sorted(DRAFTER_ARTICLES.glob("*.labels.csv")) + sorted(HELDOUT_ARTICLES.glob("*.labels.csv")) + sorted(HELDOUT2_ARTICLES.glob("*.labels.csv"))
+LABELLED = sorted(LABELLED_ARTICLES.glob("*/*.labels.csv"))
 
 
 @pytest.mark.parametrize("labels", LABELLED, ids=lambda p: f"{p.parent.name}/{p.name.split('.')[0]}")
