@@ -33,33 +33,24 @@ from claimcheck.segment import segment_article
 CLAIMS = ROOT / "data" / "claims.csv"
 ARTICLES = ROOT / "data" / "articles"
 OWN = ROOT / "tests" / "articles" / "drafter"
-# Held-out rounds: folder and the clean measurements, frozen here so that a
-# later rule change cannot hide them. (label, metrics) in time order.
-HELDOUT = ROOT / "tests" / "articles" / "heldout"
-HELDOUT_FIRST = (
-    ("first (84c6bb8, types v3)",
-     {"type_accuracy": 0.618, "type_macro_f1": 0.632, "certainty_accuracy": 0.927, "certainty_within_1": 0.982, "certainty_qwk": 0.956}),
-)
-HELDOUT2 = ROOT / "tests" / "articles" / "heldout2"
-HELDOUT2_FIRST = (
-    ("first (2999a84, types v3)",
-     {"type_accuracy": 0.575, "type_macro_f1": 0.555, "certainty_accuracy": 0.839, "certainty_within_1": 0.931, "certainty_qwk": 0.817}),
-    ("types v4 (6969507), written from round 1 without seeing round 2",
-     {"type_accuracy": 0.609, "type_macro_f1": 0.602, "certainty_accuracy": 0.839, "certainty_within_1": 0.931, "certainty_qwk": 0.817}),
-)
-HELDOUT3 = ROOT / "tests" / "articles" / "heldout3"
-HELDOUT3_FIRST = (
-    ("first (6495b5e, certainty v5, types v5)",
-     {"type_accuracy": 0.522, "type_macro_f1": 0.512, "certainty_accuracy": 0.867, "certainty_within_1": 0.933, "certainty_qwk": 0.820}),
-)
-# (folder, frozen clean measurements, what the columns mean) per round, in order.
+# Held-out rounds, in order: (folder, the clean measurements frozen here so that
+# a later rule change cannot hide them as (label, metrics) in time order, what
+# the columns mean).
 HELDOUT_ROUNDS = (
-    (HELDOUT, HELDOUT_FIRST,
+    (ROOT / "tests" / "articles" / "heldout",
+     (("first (84c6bb8, types v3)",
+       {"type_accuracy": 0.618, "type_macro_f1": 0.632, "certainty_accuracy": 0.927, "certainty_within_1": 0.982, "certainty_qwk": 0.956}),),
      "The first column is the clean measurement; types v4 was then written from its misses, so 'now' is post hoc:"),
-    (HELDOUT2, HELDOUT2_FIRST,
+    (ROOT / "tests" / "articles" / "heldout2",
+     (("first (2999a84, types v3)",
+       {"type_accuracy": 0.575, "type_macro_f1": 0.555, "certainty_accuracy": 0.839, "certainty_within_1": 0.931, "certainty_qwk": 0.817}),
+      ("types v4 (6969507), written from round 1 without seeing round 2",
+       {"type_accuracy": 0.609, "type_macro_f1": 0.602, "certainty_accuracy": 0.839, "certainty_within_1": 0.931, "certainty_qwk": 0.817})),
      "It was labelled before types v4 was written and not looked at while writing it, so both frozen columns are clean; "
      "certainty v5 and types v5 were then written from its misses, so 'now' is post hoc:"),
-    (HELDOUT3, HELDOUT3_FIRST,
+    (ROOT / "tests" / "articles" / "heldout3",
+     (("first (6495b5e, certainty v5, types v5)",
+       {"type_accuracy": 0.522, "type_macro_f1": 0.512, "certainty_accuracy": 0.867, "certainty_within_1": 0.933, "certainty_qwk": 0.820}),),
      "It was labelled after certainty v5 and types v5 and measured once with them: the first column is clean; "
      "'now' differs from it only if a rule was changed after seeing these misses:"),
 )
@@ -107,7 +98,9 @@ def compare(gold: pd.DataFrame, draft: pd.DataFrame) -> dict:
     }
 
 
-def reviewed() -> dict | None:
+def reviewed_frames() -> tuple[pd.DataFrame, pd.DataFrame, int] | None:
+    """(reviewed rows of data/claims.csv that match a drafted unit, their drafts row for row,
+    how many reviewed rows matched none); None if nothing is reviewed."""
     if not CLAIMS.exists():
         return None
     gold = pd.read_csv(CLAIMS, dtype=str, keep_default_na=False)
@@ -121,9 +114,16 @@ def reviewed() -> dict | None:
     draft = pd.concat(drafts, ignore_index=True).set_index("text", drop=False)
     draft = draft[~draft.index.duplicated()]
     matched = gold[gold["text"].isin(draft.index)].reset_index(drop=True)
-    d = draft.loc[matched["text"]].reset_index(drop=True)
+    return matched, draft.loc[matched["text"]].reset_index(drop=True), len(gold) - len(matched)
+
+
+def reviewed() -> dict | None:
+    frames = reviewed_frames()
+    if frames is None:
+        return None
+    matched, d, unmatched = frames
     res = compare(matched, d)
-    res["rows_unmatched"] = len(gold) - len(matched)
+    res["rows_unmatched"] = unmatched
     over = matched["verdict"] == "overstated"
     found = sum(
         1
@@ -136,23 +136,31 @@ def reviewed() -> dict | None:
     return res
 
 
-def labelled(folder: Path) -> dict | None:
-    """Agreement on a folder of hand-labelled articles (``<slug>.txt|.md`` + ``<slug>.labels.csv``)."""
+def labelled_frames(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """(hand labels, drafts, articles) of a folder of ``<slug>.txt|.md`` + ``<slug>.labels.csv``, row for row."""
     golds, drafts = [], []
     for labels in sorted(folder.glob("*.labels.csv")):
         article = next(p for p in folder.glob(labels.name.replace(".labels.csv", ".*")) if p.suffix in (".txt", ".md"))
         golds.append(pd.read_csv(labels, dtype=str, keep_default_na=False))
         drafts.append(draft_claims(segment_article(article)))
     if not golds:
-        return None
+        return pd.DataFrame(), pd.DataFrame(), 0
     gold, draft = pd.concat(golds, ignore_index=True), pd.concat(drafts, ignore_index=True)
     assert gold["text"].tolist() == draft["text"].tolist(), "labels out of step with segmentation"
+    return gold, draft, len(golds)
+
+
+def labelled(folder: Path) -> dict | None:
+    """Agreement on a folder of hand-labelled articles."""
+    gold, draft, articles = labelled_frames(folder)
+    if not articles:
+        return None
     res = compare(gold, draft)
-    res["articles"] = len(golds)
+    res["articles"] = articles
     return res
 
 
-def heldout(folder: Path = HELDOUT, first: tuple = HELDOUT_FIRST) -> dict | None:
+def heldout(folder: Path, first: tuple) -> dict | None:
     res = labelled(folder)
     if res is not None:
         res["first_measurement"] = first

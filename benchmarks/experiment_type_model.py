@@ -16,41 +16,18 @@ Needs scikit-learn (the ``bench`` extra).
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pandas as pd
 from _common import ROOT, macro_f1
+from bench_agreement import labelled_frames, reviewed_frames
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from claimcheck.cues import load_lexicon, normalise
-from claimcheck.draft import draft_claims
 from claimcheck.model import tokens
 from claimcheck.schema import CLAIM_TYPES
-from claimcheck.segment import segment_article
 
 ARTICLES = ROOT / "tests" / "articles"
 TRAIN = ("drafter", "heldout", "heldout2")
 TEST = "heldout3"
-
-
-def labelled(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    golds, drafts = [], []
-    for labels in sorted(folder.glob("*.labels.csv")):
-        article = next(p for p in folder.glob(labels.name.replace(".labels.csv", ".*")) if p.suffix in (".txt", ".md"))
-        golds.append(pd.read_csv(labels, dtype=str, keep_default_na=False))
-        drafts.append(draft_claims(segment_article(article)))
-    return pd.concat(golds, ignore_index=True), pd.concat(drafts, ignore_index=True)
-
-
-def reviewed() -> tuple[pd.DataFrame, pd.DataFrame]:
-    gold = pd.read_csv(ROOT / "data" / "claims.csv", dtype=str, keep_default_na=False)
-    gold = gold[gold["status"] == "reviewed"].reset_index(drop=True)
-    drafts = pd.concat([draft_claims(segment_article(p)) for p in sorted((ROOT / "data" / "articles").glob("*.txt"))])
-    drafts = drafts.set_index("text", drop=False)
-    drafts = drafts[~drafts.index.duplicated()]
-    gold = gold[gold["text"].isin(drafts.index)].reset_index(drop=True)
-    return gold, drafts.loc[gold["text"]].reset_index(drop=True)
 
 
 def features(text: str, drafted: str) -> dict[str, int]:
@@ -64,10 +41,10 @@ def features(text: str, drafted: str) -> dict[str, int]:
 
 def main() -> None:
     x, y = [], []
-    for gold, draft in [reviewed(), *(labelled(ARTICLES / f) for f in TRAIN)]:
+    for gold, draft, *_ in [reviewed_frames(), *(labelled_frames(ARTICLES / f) for f in TRAIN)]:
         x += [features(t, d) for t, d in zip(gold["text"], draft["claim_type"], strict=True)]
         y += gold["claim_type"].tolist()
-    gold, draft = labelled(ARTICLES / TEST)
+    gold, draft, _ = labelled_frames(ARTICLES / TEST)
     vec = DictVectorizer()
     model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=5000).fit(vec.fit_transform(x), y)
     pred = model.predict(vec.transform([features(t, d) for t, d in zip(gold["text"], draft["claim_type"], strict=True)])).tolist()
