@@ -141,3 +141,23 @@ def test_frame_table_only_in_types() -> None:
     text = '[meta]\nversion = 1\n[[rule]]\nid = "a"\nrole = "cue"\nlevel = 1\nliteral = ["may"]\nreason = "r"\n[[frame]]\nid = "f"\n'
     with _pytest.raises(LexiconError, match="unknown table"):
         parse_lexicon(text, "certainty")
+
+
+@pytest.mark.parametrize(
+    ("secondary", "message"),
+    [('"dosage"', "secondary 'dosage' not allowed"), ('"safety"', "secondary 'safety' not allowed; allowed: a claim type other than 'safety'")],
+    ids=["not-a-type", "same-as-type"],
+)
+def test_a_types_rule_secondary_must_be_another_claim_type(secondary: str, message: str) -> None:
+    text = f'[meta]\nversion = 1\n[[rule]]\nid = "x"\nrole = "cue"\ntype = "safety"\nweight = 2\nsecondary = {secondary}\nliteral = ["x"]\nreason = "r"\n'
+    with pytest.raises(LexiconError, match=message):
+        parse_lexicon(text, "types")
+
+
+def test_a_risk_factor_directive_is_safety_with_advice_second_because_its_rule_says_so() -> None:
+    from claimcheck.draft import draft_text
+
+    rule = next(r for r in load_lexicon("types").rules if r.id == "risk_factor_directive")
+    assert (rule.type, rule.secondary) == ("safety", "advice")
+    d = draft_text("People on blood thinners should ask a pharmacist before taking fish oil.")
+    assert (d.claim_type, d.secondary_type) == ("safety", "advice")

@@ -39,7 +39,7 @@ _COMMON = ("id", "role", "literal", "pattern", "reason", "example")
 ALLOWED_KEYS = MappingProxyType(
     {
         "certainty": (*_COMMON, "level"),
-        "types": (*_COMMON, "type", "weight"),
+        "types": (*_COMMON, "type", "weight", "secondary"),
         "redflags": (*_COMMON, "flag", "support", "when"),
     }
 )
@@ -62,6 +62,7 @@ class Rule:
     level: int | None = None
     type: str = ""
     weight: int = 0
+    secondary: str = ""
     flag: str = ""
     support: str = ""
     when: str = ""
@@ -209,10 +210,13 @@ def _check_rule(name: str, i: int, raw: dict, flag_names: tuple[str, ...]) -> Ru
                 raise _fail(name, i, rid, f"type {rtype!r} not allowed; allowed: {', '.join(CLAIM_TYPES)}")
             if weight not in (1, 2, 3) or isinstance(weight, bool):
                 raise _fail(name, i, rid, f"weight {weight!r} not allowed; allowed: 1, 2, 3")
+            second = raw.get("secondary", "")
+            if second and (second not in CLAIM_TYPES or second == rtype):
+                raise _fail(name, i, rid, f"secondary {second!r} not allowed; allowed: a claim type other than {rtype!r}")
         elif role != "pseudo":
             raise _fail(name, i, rid, "types rules are cue or pseudo")
-        elif "type" in raw or "weight" in raw:
-            raise _fail(name, i, rid, "a pseudo rule takes no type or weight")
+        elif "type" in raw or "weight" in raw or "secondary" in raw:
+            raise _fail(name, i, rid, "a pseudo rule takes no type, weight or secondary")
     else:
         if role == "cue":
             flag, support = raw.get("flag", ""), raw.get("support", "")
@@ -229,7 +233,7 @@ def _check_rule(name: str, i: int, raw: dict, flag_names: tuple[str, ...]) -> Ru
     return Rule(
         id=raw["id"], role=role, reason=raw["reason"].strip(), regex=regex, literal=literal,
         pattern=raw.get("pattern", ""), level=level, type=rtype, weight=weight or 0,
-        flag=flag, support=support, when=when, example=raw.get("example", ""),
+        secondary=raw.get("secondary", ""), flag=flag, support=support, when=when, example=raw.get("example", ""),
     )
 
 

@@ -40,9 +40,6 @@ PRECEDENCE = ("safety", "efficacy", "mechanism", "usage", "advice", "context")
 EFFECT_TYPES = frozenset({"safety", "efficacy", "mechanism"})
 # A cue rule whose clause is set aside when another clause makes a claim.
 RESEARCH_NEED = "research_needed"
-# A types rule that is a directive conditional on a risk factor: safety, with
-# advice second even when its span swallowed the imperative (annotation guide T2).
-RISK_DIRECTIVE = "risk_factor_directive"
 # Level of a clause with no cue: a plain statement (contract level 3).
 PLAIN = 3
 BOOSTED = 4
@@ -210,8 +207,10 @@ def _claim_type(hits: Sequence[Hit], hint: str = "", text: str = "") -> tuple[st
     if eligible.get("advice", [0])[0] == 3:
         primary = "safety" if "safety" in eligible else "advice"
     rest = [k for k in ranked if k != primary and k != "context"]
-    directive = primary == "safety" and ("advice" in eligible or any(h.rule.id == RISK_DIRECTIVE for h in score["safety"][2]))
-    secondary = "advice" if directive else (rest[0] if rest else "")
+    named = next((h.rule.secondary for h in score[primary][2] if h.rule.secondary), "")
+    if primary == "safety" and "advice" in eligible:
+        named = "advice"
+    secondary = named or (rest[0] if rest else "")
     voters = eligible[primary][2]
     why = why_hint + ",".join(f"{h.rule.id}:{' '.join(h.text.split())}" for h in voters[:2])
     return primary, secondary, why, tuple(h.rule.id for h in voters)
