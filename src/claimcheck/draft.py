@@ -240,6 +240,8 @@ def draft_text(
     notes: list[str] = []
 
     ctype, secondary, type_why, type_rules = _claim_type(typ, section_type, t)
+    if type_why == "default" and unit == "sentence" and section_type not in ("", "context"):
+        ctype, type_why = section_type, "section default"
     effect_pos = [h.start for h in typ if h.rule.role == "cue" and h.rule.type in EFFECT_TYPES and h.rule.weight >= 2]
     level, hedges, boosts, cert_why = _certainty(t, cert, effect_pos)
     last = t.rstrip(_TRAIL)[-1:]  # the closing punctuation, quotes and brackets aside
