@@ -40,6 +40,8 @@ PRECEDENCE = ("safety", "efficacy", "mechanism", "usage", "advice", "context")
 EFFECT_TYPES = frozenset({"safety", "efficacy", "mechanism"})
 # A cue rule whose clause is set aside when another clause makes a claim.
 RESEARCH_NEED = "research_needed"
+# An imperative heading that acts on something ("Book your appointment") asserts.
+IMPERATIVE_HEADING = re.compile(r"^\w+\s+(?:your|a|an|the|our|this|it|them|now|today)\b")
 # Level of a clause with no cue: a plain statement (contract level 3).
 PLAIN = 3
 BOOSTED = 4
@@ -71,7 +73,12 @@ SUBJECT_WORDS = 3
 CHAINS = {
     "mechanism": ("mechanism", ("efficacy", "context"), "a mechanism step"),
     "condition": ("context", ("efficacy", "mechanism"), "background about the condition"),
+    "harm": ("safety", ("efficacy", "mechanism", "context"), "a harm or side effect"),
 }
+# The subject that continues a chain, where it is narrower than ANAPHORIC_SUBJECT:
+# after a harm only a plural points back to it ("These usually ease…"); "This"
+# after "It is safe." is as likely to mean the treatment.
+CHAIN_SUBJECT = {"harm": re.compile(r"^(?:these|those|such)\b(?!\s+(?:study|studies|trial|trials|reviews|articles)\b)")}
 EMBEDDED_QUESTION = re.compile(r"^(?:how|why|what|when|where|who|which)\b")
 NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
 _TRAIL = " \"')]*_»”’"
@@ -258,6 +265,17 @@ def draft_text(
     ):
         asserts = False  # "How ginger works": a topic label, not an assertion
 
+    if heading_like and not asserts and any(h.rule.id == "imperative" and h.start == 0 for h in typ) and IMPERATIVE_HEADING.match(t):
+        asserts = True  # "Book your appointment": a directive, not a topic label
+    if (
+        unit == "sentence" and not full_sentence and not asserts and frame is None
+        and section_type not in ("", "context") and ctype != section_type
+    ):
+        # a bullet fragment completes its heading ("Who should not take it?" -
+        # "People with a weakened immune system"): read in that frame (guide T1)
+        secondary = ""
+        ctype, type_why, type_rules = section_type, "fragment under heading", ()
+
     if is_question:
         level, cert_why = 0, "question"
         red = tuple(h for h in red if not h.rule.support)  # a question cites nothing
@@ -395,6 +413,8 @@ def _chain_link(d: Draft) -> str:
         return "mechanism"
     if d.claim_type == "context" and "condition_subject" in d.type_rules:
         return "condition"
+    if d.claim_type == "safety":
+        return "harm"
     return ""
 
 
@@ -403,7 +423,7 @@ def _follow_chain(d: Draft, text: str, link: str) -> Draft:
     if not link:
         return d
     ctype, overrides, what = CHAINS[link]
-    if d.claim_type not in overrides or not ANAPHORIC_SUBJECT.match(normalise(text).lstrip()):
+    if d.claim_type not in overrides or not CHAIN_SUBJECT.get(link, ANAPHORIC_SUBJECT).match(normalise(text).lstrip()):
         return d
     if d.claim_type == "context" and "definition" in d.type_rules:
         return d  # "This is known as X": naming stays context (annotation guide T3)
