@@ -18,8 +18,9 @@ deterministic.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -109,12 +110,22 @@ class Lexicon:
     # which rule matched: per first character, the rules that can start with it,
     # compiled on first use (a cache; it never changes a result)
     ident: dict = field(default_factory=dict, compare=False)
+    # the scan without the rules anchored at the start ("^..."), which can
+    # only match at position 0: used after it, where they would cost a
+    # failed step at every word (None when there are none)
+    tail: re.Pattern[str] | None = None
 
     def find(self, text: str) -> tuple[Hit, ...]:
         """Non-overlapping hits, left to right, in the lower-cased ``text``."""
         by, ident = self.by_group, self.ident
         out = []
-        for m in self.regex.finditer(text):
+        if self.tail is None:
+            matches: Iterable[re.Match[str]] = self.regex.finditer(text)
+        else:
+            first = self.regex.match(text)
+            rest = self.tail.finditer(text, first.end() if first else 0)
+            matches = rest if first is None else itertools.chain((first,), rest)
+        for m in matches:
             p = m.start()
             rx = ident.get(text[p]) or self._ident(text[p])
             out.append(Hit(p, m.end(), by[rx.match(text, p).lastgroup], m.group()))
@@ -268,8 +279,10 @@ def parse_lexicon(text: str, name: str) -> Lexicon:
         seen.add(r.id)
     ordered = sorted(range(len(rules)), key=lambda i: (ROLE_ORDER[rules[i].role], i))
     regex, groups, items = _scan_regex([(i, rules[i]) for i in ordered])
+    anchored = [it for it in items if not it[1] and it[2].startswith("^")]
+    tail = re.compile(f"{SCAN_GUARD}{_trie([it for it in items if it not in anchored])}") if anchored else None
     frames = tuple(_check_frame(name, i, f) for i, f in enumerate(raw.get("frame", [])))
-    return Lexicon(name, version, rules, regex, MappingProxyType(groups), frames, items)
+    return Lexicon(name, version, rules, regex, MappingProxyType(groups), frames, items, tail=tail)
 
 
 def _check_frame(name: str, i: int, raw: dict) -> Frame:

@@ -230,6 +230,7 @@ def draft_text(
     frame_type: str = "",
     section_type: str = "",
     frame_rule: Frame | None = None,
+    type_hits: tuple[Hit, ...] | None = None,
 ) -> Draft:
     """Draft one statement.
 
@@ -239,10 +240,11 @@ def draft_text(
     ``frame_rule`` is the types.toml ``[[frame]]`` a numbered item is listed
     under ("1. Releasing endorphins" under "How X Can Relieve Y"): the item
     takes the frame's type (safety excepted) and at most its level.
+    ``type_hits``: the types-lexicon hits of ``text`` when the caller has them.
     """
     t = normalise(text).strip()
     cert = load_lexicon("certainty").find(t)
-    typ = load_lexicon("types").find(t)
+    typ = load_lexicon("types").find(t) if type_hits is None else type_hits
     red = load_lexicon("redflags").find(t)
     notes: list[str] = []
 
@@ -459,11 +461,14 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
         text = str(text)
         numbered = kind == "heading" and NUMBERED.match(text) is not None
         use_frame = frame_text if (numbered or kind == "sentence") else None
+        hits = None
         if kind == "heading":
-            section_type = _claim_type(types.find(normalise(text)))[0]
+            hits = types.find(normalise(text).strip())
+            section_type = _claim_type(hits)[0]
         d = draft_text(
             NUMBERED.sub("", text) if numbered else text, kind, use_frame, frame_type, section_type,
             frame_rule if numbered or (kind == "sentence" and NUMBERED.match(text)) else None,
+            hits if not numbered else None,
         )
         if kind == "sentence":
             d = _follow_chain(d, text, link)
