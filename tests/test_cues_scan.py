@@ -95,3 +95,38 @@ reason = "second"
     lex = parse_lexicon(text, "certainty")
     assert scanned(lex, "a higher risk") == reference(lex, "a higher risk")
     assert [h.rule.id for h in lex.find("higher risk")] == ["broad"]
+
+
+ANCHORED = """
+[meta]
+version = 1
+[[rule]]
+id = "opening_by"
+role = "cue"
+type = "mechanism"
+weight = 2
+pattern = '^by\\s+\\w+ing\\b'
+reason = "r"
+[[rule]]
+id = "by_word"
+role = "cue"
+type = "context"
+weight = 2
+literal = ["by"]
+reason = "r"
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("by releasing endorphins, it eases pain by day", [(0, 12, "opening_by"), (39, 41, "by_word")]),
+        ("it eases pain by releasing endorphins", [(14, 16, "by_word")]),
+        ("by the way", [(0, 2, "by_word")]),
+    ],
+    ids=["anchored-then-rest", "anchored-rule-not-mid-sentence", "anchored-fails-plain-wins"],
+)
+def test_a_rule_anchored_at_the_start_matches_only_there_and_the_rest_is_scanned_after_it(text: str, expected: list) -> None:
+    lex = parse_lexicon(ANCHORED, "types")
+    assert lex.tail is not None  # the anchored rule is left out of the scan after position 0
+    assert scanned(lex, text) == expected == reference(lex, text)

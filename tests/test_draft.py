@@ -137,3 +137,38 @@ def test_pointing_back_needs_a_mechanism_before_it() -> None:
     text = "Ginger eases nausea in pregnancy. This can lead to better sleep.\n"
     d = draft_claims(segment_text(text, "ginger"))
     assert d["claim_type"].iloc[1] == "efficacy"
+
+
+def _types_of(markdown: str) -> dict[str, tuple[str, int, str]]:
+    d = draft_claims(segment_text(markdown, "spec"))
+    return {t: (c, int(lv), r) for t, c, lv, r in zip(d["text"], d["claim_type"], d["certainty"], d["draft_rules"], strict=True)}
+
+
+def test_a_sentence_with_no_type_cue_takes_its_headings_type() -> None:
+    under_risk = _types_of("# Fish oil\n\n## Side effects\n\nSome people notice a fishy taste.\n")
+    under_topic = _types_of("# Fish oil\n\n## Background\n\nSome people notice a fishy taste.\n")
+    assert under_risk["Some people notice a fishy taste."][0] == "safety"
+    assert "section default" in under_risk["Some people notice a fishy taste."][2]
+    assert under_topic["Some people notice a fishy taste."][0] == "context"
+
+
+def test_a_bullet_fragment_is_read_in_the_frame_of_its_heading() -> None:
+    got = _types_of("# Fish oil\n\n## Who should not take it?\n\n- People with a bleeding disorder\n- Anyone booked for surgery\n")
+    assert got["Who should not take it?"][:2] == ("safety", 0)
+    assert got["Anyone booked for surgery"][0] == "safety"
+    assert got["People with a bleeding disorder"][0] == "safety"
+
+
+def test_an_imperative_heading_is_a_directive_and_a_noun_heading_a_topic_label() -> None:
+    got = _types_of("# Fish oil\n\n## Book your consultation\n\nWe are open daily.\n\n## Booking\n\nWe are open daily too.\n")
+    assert got["Book your consultation"][:2] == ("advice", 3)
+    assert got["Booking"][:2] == ("context", 0)
+
+
+def test_a_plural_pointing_back_to_a_side_effect_stays_safety() -> None:
+    got = _types_of("Fish oil can cause loose stools. These usually ease within a week.\n")
+    assert got["These usually ease within a week."][0] == "safety"
+    assert "chain" in got["These usually ease within a week."][2]
+    # "This" after a safety statement may mean the treatment: no chain
+    after_safe = _types_of("Fish oil is safe for most adults. This helps with dry eyes.\n")
+    assert "chain" not in after_safe["This helps with dry eyes."][2]
