@@ -172,3 +172,13 @@ def test_a_plural_pointing_back_to_a_side_effect_stays_safety() -> None:
     # "This" after a safety statement may mean the treatment: no chain
     after_safe = _types_of("Fish oil is safe for most adults. This helps with dry eyes.\n")
     assert "chain" not in after_safe["This helps with dry eyes."][2]
+
+
+def test_a_harm_the_title_says_the_treatment_cuts_is_the_articles_outcome() -> None:
+    title = "Vitamin D pills cut chest infections, trial finds"
+    got = _types_of(f"# {title}\n\nPeople on vitamin D had fewer chest infections.\n")
+    assert got[title][0] == "efficacy"
+    assert got["People on vitamin D had fewer chest infections."][0] == "efficacy"
+    # the same sentence under a title that names no benefit stays a harm
+    plain = _types_of("# Vitamin D pills\n\nPeople on vitamin D had fewer chest infections.\n")
+    assert plain["People on vitamin D had fewer chest infections."][0] == "safety"

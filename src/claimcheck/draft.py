@@ -41,7 +41,9 @@ EFFECT_TYPES = frozenset({"safety", "efficacy", "mechanism"})
 # A cue rule whose clause is set aside when another clause makes a claim.
 RESEARCH_NEED = "research_needed"
 # An imperative heading that acts on something ("Book your appointment") asserts.
-IMPERATIVE_HEADING = re.compile(r"^\w+\s+(?:your|a|an|the|our|this|it|them|now|today)\b")
+IMPERATIVE_HEADING = re.compile(r"^\w+\s+(?:your|a|an|the|our|this|it|them|us|now|today)\b")
+# The types rule of harm words; an article's title can make some of them its outcome.
+HARM_WORDS = "safety_words"
 # Level of a clause with no cue: a plain statement (contract level 3).
 PLAIN = 3
 BOOSTED = 4
@@ -231,6 +233,7 @@ def draft_text(
     section_type: str = "",
     frame_rule: Frame | None = None,
     type_hits: tuple[Hit, ...] | None = None,
+    outcomes: frozenset[str] = frozenset(),
 ) -> Draft:
     """Draft one statement.
 
@@ -241,10 +244,14 @@ def draft_text(
     under ("1. Releasing endorphins" under "How X Can Relieve Y"): the item
     takes the frame's type (safety excepted) and at most its level.
     ``type_hits``: the types-lexicon hits of ``text`` when the caller has them.
+    ``outcomes``: harm words that this article's title names as the outcome
+    the treatment improves (see ``title_outcomes``); they count as no harm.
     """
     t = normalise(text).strip()
     cert = load_lexicon("certainty").find(t)
     typ = load_lexicon("types").find(t) if type_hits is None else type_hits
+    if outcomes:
+        typ = tuple(h for h in typ if not (h.rule.id == HARM_WORDS and _stem(h.text) in outcomes))
     red = load_lexicon("redflags").find(t)
     notes: list[str] = []
 
@@ -409,6 +416,26 @@ def _assemble(unit_cols: dict[str, list], drafts: list[Draft], suggestions: list
     return pd.DataFrame({c: cols[c] for c in order}, copy=False)
 
 
+def _stem(word: str) -> str:
+    return word.strip().removesuffix("s")
+
+
+def title_outcomes(title: str) -> frozenset[str]:
+    """Harm words a title names as what the treatment improves.
+
+    "Vitamin D pills cut winter chest infections" makes infections the
+    article's outcome: later mentions are efficacy talk, not side effects
+    (annotation guide T4 vs T5). Needs a benefit cue (weight >= 2) in the title.
+    """
+    return _outcomes(load_lexicon("types").find(normalise(title).strip()))
+
+
+def _outcomes(hits: Sequence[Hit]) -> frozenset[str]:
+    if not any(h.rule.type == "efficacy" and h.rule.role == "cue" and h.rule.weight >= 2 for h in hits):
+        return frozenset()
+    return frozenset(_stem(h.text) for h in hits if h.rule.id == HARM_WORDS)
+
+
 def _chain_link(d: Draft) -> str:
     """The chain (a key of CHAINS) a sentence starts for the one after it, or ''."""
     if d.claim_type == "mechanism":
@@ -452,12 +479,14 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
     frame_rule: Frame | None = None  # the [[frame]] the current frame heading matches
     section_type = ""
     link = ""  # the chain the sentence before starts (CHAINS), within an article
+    outcomes: frozenset[str] = frozenset()  # harm words the title makes the outcome
     types = load_lexicon("types")
     article = None
     for text, kind, art in zip(unit_cols["text"], unit_cols["unit"], unit_cols["article"], strict=True):
         if art != article:
             article, frame_text, frame_type, section_type, frame_rule = art, None, "", "", None
-            link = ""
+            link, outcomes = "", frozenset()
+
         text = str(text)
         numbered = kind == "heading" and NUMBERED.match(text) is not None
         use_frame = frame_text if (numbered or kind == "sentence") else None
@@ -465,10 +494,13 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
         if kind == "heading":
             hits = types.find(normalise(text).strip())
             section_type = _claim_type(hits)[0]
+        elif kind == "title":
+            hits = types.find(normalise(text).strip())
+            outcomes = _outcomes(hits)
         d = draft_text(
             NUMBERED.sub("", text) if numbered else text, kind, use_frame, frame_type, section_type,
             frame_rule if numbered or (kind == "sentence" and NUMBERED.match(text)) else None,
-            hits if not numbered else None,
+            hits if not numbered else None, outcomes,
         )
         if kind == "sentence":
             d = _follow_chain(d, text, link)
