@@ -279,8 +279,8 @@ def parse_lexicon(text: str, name: str) -> Lexicon:
         seen.add(r.id)
     ordered = sorted(range(len(rules)), key=lambda i: (ROLE_ORDER[rules[i].role], i))
     regex, groups, items = _scan_regex([(i, rules[i]) for i in ordered])
-    anchored = [it for it in items if not it[1] and it[2].startswith("^")]
-    tail = re.compile(f"{SCAN_GUARD}{_trie([it for it in items if it not in anchored])}") if anchored else None
+    unanchored = [it for it in items if it[1] or not it[2].startswith("^")]
+    tail = re.compile(f"{SCAN_GUARD}{_trie(unanchored)}") if len(unanchored) < len(items) else None
     frames = tuple(_check_frame(name, i, f) for i, f in enumerate(raw.get("frame", [])))
     return Lexicon(name, version, rules, regex, MappingProxyType(groups), frames, items, tail=tail)
 

@@ -42,6 +42,8 @@ EFFECT_TYPES = frozenset({"safety", "efficacy", "mechanism"})
 RESEARCH_NEED = "research_needed"
 # An imperative heading that acts on something ("Book your appointment") asserts.
 IMPERATIVE_HEADING = re.compile(r"^\w+\s+(?:your|a|an|the|our|this|it|them|us|now|today)\b")
+# The types rule of directives that open a statement ("Book your …").
+IMPERATIVE = "imperative"
 # The types rule of harm words; an article's title can make some of them its outcome.
 HARM_WORDS = "safety_words"
 # Level of a clause with no cue: a plain statement (contract level 3).
@@ -66,21 +68,21 @@ FRAME = re.compile(
 # A subject that points back to the statement before ("This can lead to…",
 # "These signals…", "Such changes…"): the sentence is a further step of that
 # statement's mechanism even when it ends in an outcome (annotation guide T5).
-ANAPHORIC_SUBJECT = re.compile(r"^(?:this|these|that|those|such)\b(?!\s+(?:study|studies|trial|trials|review|reviews|article|post|guide)\b)")
+_NOT_A_SOURCE = r"(?!\s+(?:study|studies|trial|trials|review|reviews|article|post|guide)\b)"  # "This study…" names a source
+ANAPHORIC_SUBJECT = re.compile(r"^(?:this|these|that|those|such)\b" + _NOT_A_SOURCE)
+# After a harm only a plural points back to it ("These usually ease…"): "This"
+# after "It is safe." is as likely to mean the treatment.
+PLURAL_SUBJECT = re.compile(r"^(?:these|those|such)\b" + _NOT_A_SOURCE)
 # How many words may open a sentence before a bodily process that is its subject.
 SUBJECT_WORDS = 3
 # A "This/These…" sentence continues the statement before it (annotation guide
 # T5, T7): chain -> (the type it takes, the drafted types it overrides, what it
-# points back to).
+# points back to, the subject that continues it).
 CHAINS = {
-    "mechanism": ("mechanism", ("efficacy", "context"), "a mechanism step"),
-    "condition": ("context", ("efficacy", "mechanism"), "background about the condition"),
-    "harm": ("safety", ("efficacy", "mechanism", "context"), "a harm or side effect"),
+    "mechanism": ("mechanism", ("efficacy", "context"), "a mechanism step", ANAPHORIC_SUBJECT),
+    "condition": ("context", ("efficacy", "mechanism"), "background about the condition", ANAPHORIC_SUBJECT),
+    "harm": ("safety", ("efficacy", "mechanism", "context"), "a harm or side effect", PLURAL_SUBJECT),
 }
-# The subject that continues a chain, where it is narrower than ANAPHORIC_SUBJECT:
-# after a harm only a plural points back to it ("These usually ease…"); "This"
-# after "It is safe." is as likely to mean the treatment.
-CHAIN_SUBJECT = {"harm": re.compile(r"^(?:these|those|such)\b(?!\s+(?:study|studies|trial|trials|reviews|articles)\b)")}
 EMBEDDED_QUESTION = re.compile(r"^(?:how|why|what|when|where|who|which)\b")
 NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
 _TRAIL = " \"')]*_»”’"
@@ -245,7 +247,7 @@ def draft_text(
     takes the frame's type (safety excepted) and at most its level.
     ``type_hits``: the types-lexicon hits of ``text`` when the caller has them.
     ``outcomes``: harm words that this article's title names as the outcome
-    the treatment improves (see ``title_outcomes``); they count as no harm.
+    the treatment improves (see ``_outcomes``); they count as no harm.
     """
     t = normalise(text).strip()
     cert = load_lexicon("certainty").find(t)
@@ -274,7 +276,7 @@ def draft_text(
     ):
         asserts = False  # "How ginger works": a topic label, not an assertion
 
-    if heading_like and not asserts and any(h.rule.id == "imperative" and h.start == 0 for h in typ) and IMPERATIVE_HEADING.match(t):
+    if heading_like and not asserts and any(h.rule.id == IMPERATIVE and h.start == 0 for h in typ) and IMPERATIVE_HEADING.match(t):
         asserts = True  # "Book your appointment": a directive, not a topic label
     if (
         unit == "sentence" and not full_sentence and not asserts and frame is None
@@ -420,17 +422,13 @@ def _stem(word: str) -> str:
     return word.strip().removesuffix("s")
 
 
-def title_outcomes(title: str) -> frozenset[str]:
-    """Harm words a title names as what the treatment improves.
+def _outcomes(hits: Sequence[Hit]) -> frozenset[str]:
+    """Harm words a title (its types hits) names as what the treatment improves.
 
     "Vitamin D pills cut winter chest infections" makes infections the
     article's outcome: later mentions are efficacy talk, not side effects
     (annotation guide T4 vs T5). Needs a benefit cue (weight >= 2) in the title.
     """
-    return _outcomes(load_lexicon("types").find(normalise(title).strip()))
-
-
-def _outcomes(hits: Sequence[Hit]) -> frozenset[str]:
     if not any(h.rule.type == "efficacy" and h.rule.role == "cue" and h.rule.weight >= 2 for h in hits):
         return frozenset()
     return frozenset(_stem(h.text) for h in hits if h.rule.id == HARM_WORDS)
@@ -451,8 +449,8 @@ def _follow_chain(d: Draft, text: str, link: str) -> Draft:
     """``d`` retyped when its subject points back ("This…") to the sentence before (``link``)."""
     if not link:
         return d
-    ctype, overrides, what = CHAINS[link]
-    if d.claim_type not in overrides or not CHAIN_SUBJECT.get(link, ANAPHORIC_SUBJECT).match(normalise(text).lstrip()):
+    ctype, overrides, what, subject = CHAINS[link]
+    if d.claim_type not in overrides or not subject.match(normalise(text).lstrip()):
         return d
     if d.claim_type == "context" and "definition" in d.type_rules:
         return d  # "This is known as X": naming stays context (annotation guide T3)
@@ -490,12 +488,10 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
         text = str(text)
         numbered = kind == "heading" and NUMBERED.match(text) is not None
         use_frame = frame_text if (numbered or kind == "sentence") else None
-        hits = None
+        hits = types.find(normalise(text).strip()) if kind in ("heading", "title") else None
         if kind == "heading":
-            hits = types.find(normalise(text).strip())
             section_type = _claim_type(hits)[0]
         elif kind == "title":
-            hits = types.find(normalise(text).strip())
             outcomes = _outcomes(hits)
         d = draft_text(
             NUMBERED.sub("", text) if numbered else text, kind, use_frame, frame_type, section_type,
