@@ -130,3 +130,49 @@ def test_a_rule_anchored_at_the_start_matches_only_there_and_the_rest_is_scanned
     lex = parse_lexicon(ANCHORED, "types")
     assert lex.tail is not None  # the anchored rule is left out of the scan after position 0
     assert scanned(lex, text) == expected == reference(lex, text)
+
+
+@pytest.mark.parametrize("name", LEXICONS)
+def test_every_shipped_rule_starts_at_a_word_or_a_punctuation_mark(name: str) -> None:
+    # so the scan after position 0 can skip in C to where a rule may begin;
+    # a rule that starts some other way would silently fall back to the slow scan
+    assert load_lexicon(name).skip is not None
+
+
+ABUTTING = """
+[meta]
+version = 1
+[[rule]]
+id = "colon"
+role = "terminator"
+pattern = ':\\s+'
+reason = "r"
+[[rule]]
+id = "may"
+role = "cue"
+level = 1
+literal = ["may"]
+reason = "r"
+[[rule]]
+id = "dash_seeming"
+role = "cue"
+level = 1
+literal = ["-seeming"]
+reason = "r"
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("note: may help", [(4, 6, "colon"), (6, 9, "may")]),  # a word rule right where a hit ends
+        ("may may", [(0, 3, "may"), (4, 7, "may")]),
+        ("healthy-seeming, dismay", [(7, 15, "dash_seeming")]),  # punctuation after a letter; no rule inside a word
+        ("x:may", [(2, 5, "may")]),  # a word rule after punctuation that no rule takes
+    ],
+    ids=["after-a-hit", "repeat", "punctuation-start", "after-punctuation"],
+)
+def test_boundary_scan_finds_what_the_plain_alternation_finds(text: str, expected: list) -> None:
+    lex = parse_lexicon(ABUTTING, "certainty")
+    assert lex.skip is not None
+    assert scanned(lex, text) == expected == reference(lex, text)

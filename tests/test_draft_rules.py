@@ -181,6 +181,7 @@ def test_support(sentence: str, support: str) -> None:
 FLAGS = [
     ("unnamed_source", "Studies show that ginger works.", "unnamed_source"),
     ("superlative", "It is the most effective remedy for joint pain.", "superlative"),
+    ("superlative-number-one-sign", "This is the #1 natural remedy for stress.", "superlative"),
     ("absolute", "It always works.", "absolute"),
     ("missing_comparator", "Acupuncture is more effective to reduce pain.", "missing_comparator"),
     ("vague_quantity", "Many people swear by it.", "vague_quantity"),

@@ -114,11 +114,19 @@ class Lexicon:
     # only match at position 0: used after it, where they would cost a
     # failed step at every word (None when there are none)
     tail: re.Pattern[str] | None = None
+    # the same scan after position 0, shaped so that the regex engine skips
+    # in C to the characters where a rule can begin (see ``_boundary_scan``):
+    # ``skip`` finds the next hit, ``after`` tries the word rules right where
+    # a hit ends (None when a rule's start cannot be classified)
+    skip: re.Pattern[str] | None = None
+    after: re.Pattern[str] | None = None
 
     def find(self, text: str) -> tuple[Hit, ...]:
         """Non-overlapping hits, left to right, in the lower-cased ``text``."""
         by, ident = self.by_group, self.ident
         out = []
+        if self.skip is not None:
+            return self._boundary_find(text)
         if self.tail is None:
             matches: Iterable[re.Match[str]] = self.regex.finditer(text)
         else:
@@ -130,6 +138,34 @@ class Lexicon:
             rx = ident.get(text[p]) or self._ident(text[p])
             out.append(Hit(p, m.end(), by[rx.match(text, p).lastgroup], m.group()))
         return tuple(out)
+
+    def _boundary_find(self, text: str) -> tuple[Hit, ...]:
+        """``find`` with ``skip`` and ``after``: the same hits as the ``regex`` scan.
+
+        ``skip`` consumes the character before a word rule (which the guard
+        wants to be a non-word character) or the first character of a
+        punctuation rule, so its search can jump over letters inside words.
+        Where a hit ends just after a non-word character, that character is
+        already used, so the word rules are tried there first with ``after``.
+        """
+        by, ident, skip, after, word = self.by_group, self.ident, self.skip, self.after, _WORD_EDGE.match
+        assert skip is not None and after is not None
+        out = []
+        m, p, pos, n = self.regex.match(text), 0, 0, len(text)
+        while True:
+            if m is not None:
+                pos = m.end()
+                rx = ident.get(text[p]) or self._ident(text[p])
+                out.append(Hit(p, pos, by[rx.match(text, p).lastgroup], text[p:pos]))
+                if 0 < pos < n and not word(text, pos - 1) and word(text, pos):
+                    m = after.match(text, pos)
+                    if m is not None:
+                        p = pos
+                        continue
+            m = skip.search(text, pos)
+            if m is None:
+                return tuple(out)
+            p = m.start() + 1 if m.lastindex else m.start()
 
     def _ident(self, ch: str) -> re.Pattern[str]:
         """Compile (once) the named alternation of the rules that can start with ``ch``."""
@@ -281,8 +317,41 @@ def parse_lexicon(text: str, name: str) -> Lexicon:
     regex, groups, items = _scan_regex([(i, rules[i]) for i in ordered])
     unanchored = [it for it in items if it[1] or not it[2].startswith("^")]
     tail = re.compile(f"{SCAN_GUARD}{_trie(unanchored)}") if len(unanchored) < len(items) else None
+    skip, after = _boundary_scan(unanchored)
     frames = tuple(_check_frame(name, i, f) for i, f in enumerate(raw.get("frame", [])))
-    return Lexicon(name, version, rules, regex, MappingProxyType(groups), frames, items, tail=tail)
+    return Lexicon(name, version, rules, regex, MappingProxyType(groups), frames, items, tail=tail, skip=skip, after=after)
+
+
+# a rule with no literal prefix that still starts at a word: optional
+# lookbehinds, then a word boundary and a digit or a letter
+_WORD_START = re.compile(r"(?:\(\?<![^()]*\))*\\b(?:\\d|\[a-z|[a-z])")
+
+
+def _boundary_scan(items: list[tuple[str, str, str]]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The scan after position 0 as ``[^\\w](?:punctuation rules|()word rules)``.
+
+    A pattern that opens with a character class lets the regex engine skip
+    in C to the next character of that class; the guard's lookarounds would
+    make it try every position. A word rule starts after a non-word
+    character, which ``skip`` consumes (the empty group marks that the hit
+    starts one character later); a punctuation rule starts at its first
+    character, which ``skip`` consumes and the rest checks by lookbehind.
+    The two kinds can never start at one position, so splitting them keeps
+    the file order wherever it matters. (None, None) if some rule's start is
+    neither kind.
+    """
+    punct: dict[str, list[tuple[str, str, str]]] = {}
+    word: list[tuple[str, str, str]] = []
+    for g, pre, rest in items:
+        if pre and not _WORD_EDGE.match(pre[0]):
+            punct.setdefault(pre[0], []).append((g, pre[1:], rest))
+        elif pre or _WORD_START.match(rest):
+            word.append((g, pre, rest))
+        else:
+            return None, None
+    alts = [f"(?<={re.escape(ch)}){_trie(sub)}" for ch, sub in punct.items()]
+    words = _trie(word) if word else "(?!)"
+    return re.compile(r"[^\w](?:" + "|".join([*alts, f"(){words}"]) + ")"), re.compile(words)
 
 
 def _check_frame(name: str, i: int, raw: dict) -> Frame:
