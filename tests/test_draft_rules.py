@@ -75,6 +75,15 @@ CERTAINTY = [
     ("disclaimer-not-intended-to-cure", "This supplement is not intended to diagnose, treat, cure or prevent any disease.", {3}),
     ("negated-association-is-plain", "There was no relationship between coffee intake and migraine frequency.", {3}),
     ("compound-normal-appearing-is-not-a-hedge", "Scar tissue was thinner in normal-appearing skin.", {3}),
+    ("hedge-would-any-verb", "Earlier screening would have saved many lives.", {1}),
+    ("hedge-would-argue", "We would argue that the dose was too low.", {1}),
+    ("would-like-is-a-wish-not-a-hedge", "Many patients would like shorter waiting times.", {3}),
+    ("booster-in-fact", "Stretching in fact lowers the risk of injury.", {4}),
+    ("booster-actually", "The scar actually protects the damaged nerve.", {4}),
+    ("booster-obviously", "Smoking obviously harms the lungs.", {4}),
+    ("booster-stressing-a-denial", "Acne is not in fact caused by chocolate.", {4}),
+    ("hedge-beats-booster-might-actually", "The herb might actually raise blood pressure.", {1}),
+    ("attributive-well-known-is-content", "Stress is a well-known trigger for migraine.", {3}),
 ]
 
 
