@@ -84,6 +84,11 @@ CERTAINTY = [
     ("booster-stressing-a-denial", "Acne is not in fact caused by chocolate.", {4}),
     ("hedge-beats-booster-might-actually", "The herb might actually raise blood pressure.", {1}),
     ("attributive-well-known-is-content", "Stress is a well-known trigger for migraine.", {3}),
+    # guide 2.2: C4 is checked before C2, so a booster lifts a qualifier; a hedge still wins
+    ("booster-lifts-qualifier", "Acupuncture can definitely help with back pain.", {4}),
+    ("hedge-beats-booster-and-qualifier", "It may definitely help some people.", {1}),
+    ("unsure-how-much-is-ignorance", "Researchers are still unsure how much the vaccine reduces deaths.", {0}),
+    ("shop-guarantee-is-not-a-booster", "It costs £49.99 with a 30-day money-back guarantee.", {3}),
 ]
 
 
@@ -141,6 +146,12 @@ TYPES = [
     ("context-condition-as-subject", "Chronic stress can cause the immune system to become overactive.", "context", ""),
     ("efficacy-condition-as-passive-subject", "Arthritis pain can be relieved by regular swimming.", "efficacy", ""),
     ("mechanism-definition-in-relative-clause", "Exercise raises the production of nitric oxide, which is a gas that widens blood vessels.", "mechanism", ""),
+    ("context-general-is-not-a-gene", "This leaflet is general information.", "context", ""),
+    ("efficacy-it-always-works", "It always works, whatever kind of back pain you have.", "efficacy", ""),
+    ("safety-contraindication-imperative", "Do not use the device if you have a pacemaker.", "safety", "advice"),
+    ("safety-harm-in-a-leading-condition", "If you have ever had a severe allergic reaction to a vaccine, tell the nurse first.", "safety", "advice"),
+    ("efficacy-less-likely-to-die", "Coffee drinkers were less likely to die from liver disease.", "efficacy", ""),
+    ("efficacy-good-for-an-organ", "Coffee is good for the liver.", "efficacy", ""),
 ]
 
 

@@ -47,6 +47,7 @@ IMPERATIVE = "imperative"
 # The types rule of harm words; an article's title can make some of them its outcome.
 HARM_WORDS = "safety_words"
 # Level of a clause with no cue: a plain statement (contract level 3).
+QUALIFIED = 2
 PLAIN = 3
 BOOSTED = 4
 # A title/heading/fragment asserts something only if it has a finite verb (or a
@@ -113,6 +114,18 @@ def _join(words: Iterable[str]) -> str:
     return ";".join(out)
 
 
+def _level(levels: Sequence[int]) -> int:
+    """The level the cues of one assertion set, first match winning in the
+    guide's order C0, C1, C4, C2, C3: a hedge beats a booster, and a booster
+    lifts a qualifier ("can definitely help" is 4, guide 2.2)."""
+    low = [lv for lv in levels if lv < QUALIFIED]
+    if low:
+        return min(low)
+    if BOOSTED in levels:
+        return BOOSTED
+    return QUALIFIED if QUALIFIED in levels else PLAIN
+
+
 def _certainty(t: str, hits: Sequence[Hit], effect_spans: Sequence[int]) -> tuple[int, list[Hit], list[Hit], str]:
     """(level, hedge hits, booster hits, note) of the main assertion in ``t``."""
     cues = [h for h in hits if h.rule.level is not None]
@@ -167,14 +180,7 @@ def _certainty(t: str, hits: Sequence[Hit], effect_spans: Sequence[int]) -> tupl
         note = f"clause {main + 1}/{n}"
     if sub_only[main]:
         note = (note + " " if note else "") + "subordinate ignored:" + ",".join(h.text for h in sub_only[main])
-    levels = [h.rule.level for h in main_cues]
-    low = [lv for lv in levels if lv < PLAIN]
-    if low:
-        level = min(low)
-    elif BOOSTED in levels:
-        level = BOOSTED
-    else:
-        level = PLAIN
+    level = _level([h.rule.level for h in main_cues])
     fired = [h for h in main_cues if h.rule.level == level]
     return level, hedges, boosts, note + ("" if not fired else "|" + ",".join(f"{h.rule.id}:{h.text}" for h in fired[:3]))
 
@@ -351,9 +357,7 @@ def draft_text(
 
 def _frame_level(frame: str) -> int:
     cert = load_lexicon("certainty").find(frame)
-    levels = [h.rule.level for h in cert if h.rule.level is not None]
-    low = [lv for lv in levels if lv < PLAIN]
-    return min(low) if low else (BOOSTED if BOOSTED in levels else PLAIN)
+    return _level([h.rule.level for h in cert if h.rule.level is not None])
 
 
 def _is_frame(text: str) -> bool:
