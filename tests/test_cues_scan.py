@@ -128,7 +128,7 @@ reason = "r"
 )
 def test_a_rule_anchored_at_the_start_matches_only_there_and_the_rest_is_scanned_after_it(text: str, expected: list) -> None:
     lex = parse_lexicon(ANCHORED, "types")
-    assert lex.tail is not None  # the anchored rule is left out of the scan after position 0
+    assert lex.skip is not None and "ing" not in lex.skip.pattern  # the anchored rule is left out of the scan after position 0
     assert scanned(lex, text) == expected == reference(lex, text)
 
 
@@ -176,3 +176,19 @@ def test_boundary_scan_finds_what_the_plain_alternation_finds(text: str, expecte
     lex = parse_lexicon(ABUTTING, "certainty")
     assert lex.skip is not None
     assert scanned(lex, text) == expected == reference(lex, text)
+
+
+def test_a_rule_that_starts_with_a_character_class_falls_back_to_the_full_scan() -> None:
+    text = """
+[meta]
+version = 1
+[[rule]]
+id = "ab_x"
+role = "cue"
+level = 1
+pattern = '[ab]x'
+reason = "r"
+"""
+    lex = parse_lexicon(text, "certainty")
+    assert lex.skip is None
+    assert scanned(lex, "ax cbx bx") == [(0, 2, "ab_x"), (7, 9, "ab_x")] == reference(lex, "ax cbx bx")

@@ -18,7 +18,6 @@ deterministic.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable, Iterator
 import tomllib
@@ -110,30 +109,21 @@ class Lexicon:
     # which rule matched: per first character, the rules that can start with it,
     # compiled on first use (a cache; it never changes a result)
     ident: dict = field(default_factory=dict, compare=False)
-    # the scan without the rules anchored at the start ("^..."), which can
-    # only match at position 0: used after it, where they would cost a
-    # failed step at every word (None when there are none)
-    tail: re.Pattern[str] | None = None
-    # the same scan after position 0, shaped so that the regex engine skips
-    # in C to the characters where a rule can begin (see ``_boundary_scan``):
-    # ``skip`` finds the next hit, ``after`` tries the word rules right where
-    # a hit ends (None when a rule's start cannot be classified)
+    # the scan after position 0, without the rules anchored at the start
+    # ("^..."), shaped so that the regex engine skips in C to the characters
+    # where a rule can begin (see ``_boundary_scan``): ``skip`` finds the next
+    # hit, ``after`` tries the word rules right where a hit ends (None when a
+    # rule's start cannot be classified: then ``regex`` scans every position)
     skip: re.Pattern[str] | None = None
     after: re.Pattern[str] | None = None
 
     def find(self, text: str) -> tuple[Hit, ...]:
         """Non-overlapping hits, left to right, in the lower-cased ``text``."""
-        by, ident = self.by_group, self.ident
-        out = []
         if self.skip is not None:
             return self._boundary_find(text)
-        if self.tail is None:
-            matches: Iterable[re.Match[str]] = self.regex.finditer(text)
-        else:
-            first = self.regex.match(text)
-            rest = self.tail.finditer(text, first.end() if first else 0)
-            matches = rest if first is None else itertools.chain((first,), rest)
-        for m in matches:
+        by, ident = self.by_group, self.ident
+        out = []
+        for m in self.regex.finditer(text):
             p = m.start()
             rx = ident.get(text[p]) or self._ident(text[p])
             out.append(Hit(p, m.end(), by[rx.match(text, p).lastgroup], m.group()))
@@ -316,10 +306,9 @@ def parse_lexicon(text: str, name: str) -> Lexicon:
     ordered = sorted(range(len(rules)), key=lambda i: (ROLE_ORDER[rules[i].role], i))
     regex, groups, items = _scan_regex([(i, rules[i]) for i in ordered])
     unanchored = [it for it in items if it[1] or not it[2].startswith("^")]
-    tail = re.compile(f"{SCAN_GUARD}{_trie(unanchored)}") if len(unanchored) < len(items) else None
     skip, after = _boundary_scan(unanchored)
     frames = tuple(_check_frame(name, i, f) for i, f in enumerate(raw.get("frame", [])))
-    return Lexicon(name, version, rules, regex, MappingProxyType(groups), frames, items, tail=tail, skip=skip, after=after)
+    return Lexicon(name, version, rules, regex, MappingProxyType(groups), frames, items, skip=skip, after=after)
 
 
 # a rule with no literal prefix that still starts at a word: optional
