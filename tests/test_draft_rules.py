@@ -89,6 +89,10 @@ CERTAINTY = [
     ("hedge-beats-booster-and-qualifier", "It may definitely help some people.", {1}),
     ("unsure-how-much-is-ignorance", "Researchers are still unsure how much the vaccine reduces deaths.", {0}),
     ("shop-guarantee-is-not-a-booster", "It costs £49.99 with a 30-day money-back guarantee.", {3}),
+    # guide 2.3: "can" of permission or entitlement is not a hedge
+    ("permission-can-with-a-limit", "You can use it for up to 60 minutes at a time.", {3}),
+    ("entitlement-can-have-free", "Everyone aged 65 or over can have a free flu vaccine each autumn.", {3}),
+    ("ability-can-is-still-a-qualifier", "You can lower your blood pressure with less salt.", {2}),
 ]
 
 
@@ -152,6 +156,21 @@ TYPES = [
     ("safety-harm-in-a-leading-condition", "If you have ever had a severe allergic reaction to a vaccine, tell the nurse first.", "safety", "advice"),
     ("efficacy-less-likely-to-die", "Coffee drinkers were less likely to die from liver disease.", "efficacy", ""),
     ("efficacy-good-for-an-organ", "Coffee is good for the liver.", "efficacy", ""),
+    ("efficacy-question-good-for", "Is it good for your mental health?", "efficacy", ""),
+    ("efficacy-question-does-it-work", "Does cupping really work?", "efficacy", ""),
+    ("efficacy-question-how-long-to-work", "How long does it take to work?", "efficacy", ""),
+    ("advice-question-how-often", "How often should I use the cream?", "advice", ""),
+    ("safety-question-with-other-medicines-is-not-dosing", "Can I take it with other medicines?", "safety", ""),
+    ("efficacy-testimonial-my-pain-gone", "After a week my back pain had completely gone.", "efficacy", ""),
+    ("efficacy-their-brain-fog-lifts-is-not-the-brain", "Readers say their brain fog lifts within days.", "efficacy", ""),
+    ("efficacy-results-may-not-apply", "The volunteers were all young men, so the results may not apply to women.", "efficacy", ""),
+    ("efficacy-treatment-recommended-for", "Exercise is one of the main treatments recommended for knee osteoarthritis.", "efficacy", ""),
+    ("efficacy-doctors-have-recommended", "Doctors have recommended massage for decades.", "efficacy", ""),
+    ("advice-doctors-recommend-that-you", "Doctors recommend that you take it with food.", "advice", ""),
+    ("context-health-is-not-heal", "The study used a national health register.", "context", ""),
+    ("context-brand-name-pieces-are-not-cues", "NerveCalm is a pocket-sized device that you use at home.", "context", ""),
+    ("context-price", "The kit costs £49.99, with free delivery.", "context", ""),
+    ("usage-eligible-free", "Everyone aged 65 or over can have a free flu vaccine each autumn.", "usage", ""),
 ]
 
 

@@ -84,6 +84,10 @@ CHAINS = {
     "condition": ("context", ("efficacy", "mechanism"), "background about the condition", ANAPHORIC_SUBJECT),
     "harm": ("safety", ("efficacy", "mechanism", "context"), "a harm or side effect", PLURAL_SUBJECT),
 }
+# A word with a capital inside it ("NerveEase", "CalmRoot", "iPhone") is a
+# brand or product name: its pieces are not cue words ("nerve*" is physiology).
+_INNER_CAPITAL = re.compile(r"[A-Z](?<=[a-z].)")  # a capital after a small letter; capital first scans faster
+BRAND = re.compile(r"\b[A-Z]?[a-z]+(?:[A-Z][a-z]+)+\b")
 EMBEDDED_QUESTION = re.compile(r"^(?:how|why|what|when|where|who|which)\b")
 NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
 _TRAIL = " \"')]*_»”’"
@@ -112,6 +116,14 @@ def _join(words: Iterable[str]) -> str:
         if w not in out:
             out.append(w)
     return ";".join(out)
+
+
+def _plain(text: str) -> str:
+    """``normalise(text)`` with brand names blanked out (same length), so their
+    pieces match no cue."""
+    if _INNER_CAPITAL.search(text):
+        text = BRAND.sub(lambda m: "x" * len(m.group()), text)
+    return normalise(text)
 
 
 def _level(levels: Sequence[int]) -> int:
@@ -255,7 +267,7 @@ def draft_text(
     ``outcomes``: harm words that this article's title names as the outcome
     the treatment improves (see ``_outcomes``); they count as no harm.
     """
-    t = normalise(text).strip()
+    t = _plain(text).strip()
     cert = load_lexicon("certainty").find(t)
     typ = load_lexicon("types").find(t) if type_hits is None else type_hits
     if outcomes:
@@ -492,7 +504,7 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
         text = str(text)
         numbered = kind == "heading" and NUMBERED.match(text) is not None
         use_frame = frame_text if (numbered or kind == "sentence") else None
-        hits = types.find(normalise(text).strip()) if kind in ("heading", "title") else None
+        hits = types.find(_plain(text).strip()) if kind in ("heading", "title") else None
         if kind == "heading":
             section_type = _claim_type(hits)[0]
         elif kind == "title":
