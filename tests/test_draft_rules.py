@@ -171,6 +171,11 @@ TYPES = [
     ("context-brand-name-pieces-are-not-cues", "NerveCalm is a pocket-sized device that you use at home.", "context", ""),
     ("context-price", "The kit costs £49.99, with free delivery.", "context", ""),
     ("usage-eligible-free", "Everyone aged 65 or over can have a free flu vaccine each autumn.", "usage", ""),
+    ("efficacy-evidence-for-it-is-weak", "The evidence for knee braces and shoe insoles is weak.", "efficacy", ""),
+    ("efficacy-research-on-it-is-thin", "To be fair, the research on mood is still thin.", "efficacy", ""),
+    ("context-the-trials-were-small", "The trials were also small and short.", "context", ""),
+    ("efficacy-has-actually-helped", "This is the first thing that has actually helped.", "efficacy", ""),
+    ("context-helped-to-design-is-not-a-benefit", "Patients have helped to design the new clinic.", "context", ""),
 ]
 
 
@@ -186,6 +191,26 @@ def test_heading_topic_label_is_context_0() -> None:
     for label in ("FAQs", "The bottom line", "Safety", "How ginger works"):
         d = draft_text(label, unit="heading")
         assert (d.claim_type, d.certainty) == ("context", 0), (label, d.draft_rules)
+
+
+@pytest.mark.parametrize(
+    ("title", "ctype", "level"),
+    [
+        ("Drug-Free Headache Relief at Northgate Chiropractic", "efficacy", 3),
+        ("Magnesium: The Secret to Deep, Restful Sleep", "efficacy", 3),
+        ("6 Ways Ashwagandha Can Calm Your Stress", "efficacy", 2),
+        ("Dietary fibre and gut health", "context", 0),
+        ("Intermittent fasting and weight loss: what the evidence says", "context", 0),
+    ],
+)
+def test_a_title_asserts_the_benefit_it_names_and_a_topic_title_is_a_label(title: str, ctype: str, level: int) -> None:
+    d = draft_text(title, "title")
+    assert (d.claim_type, d.certainty) == (ctype, level), d.draft_rules
+
+
+def test_a_heading_naming_a_benefit_stays_a_topic_label() -> None:
+    d = draft_text("Pain relief", "heading")
+    assert (d.claim_type, d.certainty) == ("context", 0), d.draft_rules
 
 
 def test_heading_read_in_frame() -> None:

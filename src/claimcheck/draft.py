@@ -44,6 +44,9 @@ RESEARCH_NEED = "research_needed"
 IMPERATIVE_HEADING = re.compile(r"^\w+\s+(?:your|a|an|the|our|this|it|them|us|now|today)\b")
 # The types rule of directives that open a statement ("Book your …").
 IMPERATIVE = "imperative"
+# The types rule of benefit nouns ("…Relief", "The Secret to…"): a title that
+# names a benefit asserts it, and so does a "ways/reasons" title (guide T1).
+BENEFIT_NOUN = "benefit_noun"
 # The types rule of harm words; an article's title can make some of them its outcome.
 HARM_WORDS = "safety_words"
 # Level of a clause with no cue: a plain statement (contract level 3).
@@ -294,6 +297,12 @@ def draft_text(
     ):
         asserts = False  # "How ginger works": a topic label, not an assertion
 
+    if unit == "title" and not is_question and (FRAME.search(t) or any(h.rule.id == BENEFIT_NOUN for h in typ)):
+        # "Drug-Free Headache Relief at …", "5 Reasons to Choose X for Your
+        # Headaches": a title asserts the benefit it names (guide T1)
+        asserts = True
+        if ctype == "context":
+            ctype, secondary, type_why, type_rules = "efficacy", "", "title naming a benefit", ()
     if heading_like and not asserts and any(h.rule.id == IMPERATIVE and h.start == 0 for h in typ) and IMPERATIVE_HEADING.match(t):
         asserts = True  # "Book your appointment": a directive, not a topic label
     if (
