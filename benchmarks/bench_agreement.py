@@ -72,7 +72,7 @@ HELDOUT_ROUNDS = (
        {"type_accuracy": 0.578, "type_macro_f1": 0.490, "certainty_accuracy": 0.892, "certainty_within_1": 0.931, "certainty_qwk": 0.840}),),
      "It was written and labelled while types v9 and certainty v8 were being written from rounds 1-5, without reading "
      "the drafter's rules, committed (197a196) before the drafter was run on it, and measured once when v9 was frozen: "
-     "the first column is clean; any later column is post hoc:"),
+     "the first column is clean; types v10 was then written from its misses, so 'now' is post hoc:"),
 )
 # Blind second labellings of held-out rounds (same contract, guide and
 # precedents as the first labeller; first labels, rules and drafts unseen).

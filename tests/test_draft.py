@@ -159,6 +159,12 @@ def test_a_bullet_fragment_is_read_in_the_frame_of_its_heading() -> None:
     assert got["People with a bleeding disorder"][0] == "safety"
 
 
+def test_a_do_not_use_heading_makes_the_list_under_it_contraindications() -> None:
+    got = _types_of("Gel leaflet\n\nDo not use the gel:\n\n- on broken or infected skin\n- if you are pregnant\n")
+    assert got["Do not use the gel:"][0] == "safety"
+    assert got["on broken or infected skin"][0] == "safety"
+
+
 def test_an_imperative_heading_is_a_directive_and_a_noun_heading_a_topic_label() -> None:
     got = _types_of("# Fish oil\n\n## Book your consultation\n\nWe are open daily.\n\n## Booking\n\nWe are open daily too.\n")
     assert got["Book your consultation"][:2] == ("advice", 3)

@@ -176,6 +176,17 @@ TYPES = [
     ("context-the-trials-were-small", "The trials were also small and short.", "context", ""),
     ("efficacy-has-actually-helped", "This is the first thing that has actually helped.", "efficacy", ""),
     ("context-helped-to-design-is-not-a-benefit", "Patients have helped to design the new clinic.", "context", ""),
+    ("safety-unwanted-effects-were-rare", "Unwanted effects, such as muscle or joint pain, were rare.", "safety", ""),
+    ("safety-frequency-band-of-a-side-effect-list", "Common (may affect up to 1 in 10 people):", "safety", ""),
+    ("safety-not-at-the-same-time-as-painkillers", "Do not use the gel at the same time as ibuprofen tablets or other painkillers.", "safety", "advice"),
+    ("safety-not-for-everyone", "A quick word of caution: fasting is not for everyone.", "safety", ""),
+    ("context-a-reviews-own-search", "We searched for studies that compared exercise with no treatment.", "context", ""),
+    ("context-a-reviews-confidence", "We have moderate confidence in the evidence for the main comparison.", "context", ""),
+    ("usage-usually-treated-with", "It is usually treated with talking therapies, antidepressant medicines or both.", "usage", ""),
+    ("advice-imperative-after-a-leading-group", "For adults and children aged 12 and over, squeeze 4 cm of gel onto your fingertips.", "advice", ""),
+    ("advice-imperative-wash", "Wash your hands afterwards, unless you are treating them.", "advice", ""),
+    ("efficacy-dropped-a-dress-size", "I dropped a dress size without counting a single calorie.", "efficacy", ""),
+    ("mechanism-digestive-system", "Your digestive system finally gets time to rest.", "mechanism", ""),
 ]
 
 
