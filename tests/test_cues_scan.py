@@ -7,6 +7,8 @@ then file order, with the rule that matched read from a named group.
 
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -192,3 +194,9 @@ reason = "r"
     lex = parse_lexicon(text, "certainty")
     assert lex.skip is None
     assert scanned(lex, "ax cbx bx") == [(0, 2, "ab_x"), (7, 9, "ab_x")] == reference(lex, "ax cbx bx")
+
+
+def test_the_word_test_after_a_hit_agrees_with_the_regex_word_class() -> None:
+    """``_boundary_find`` tests ``\\w`` with ``str.isalnum() or "_"``; they must agree on every code point."""
+    w = re.compile(r"\w")
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if bool(w.match(c)) != (c.isalnum() or c == "_")] == []

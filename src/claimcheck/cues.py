@@ -138,7 +138,7 @@ class Lexicon:
         Where a hit ends just after a non-word character, that character is
         already used, so the word rules are tried there first with ``after``.
         """
-        by, ident, skip, after, word = self.by_group, self.ident, self.skip, self.after, _WORD_EDGE.match
+        by, ident, skip, after = self.by_group, self.ident, self.skip, self.after
         assert skip is not None and after is not None
         out = []
         m, p, pos, n = self.regex.match(text), 0, 0, len(text)
@@ -147,7 +147,8 @@ class Lexicon:
                 pos = m.end()
                 rx = ident.get(text[p]) or self._ident(text[p])
                 out.append(Hit(p, pos, by[rx.match(text, p).lastgroup], text[p:pos]))
-                if 0 < pos < n and not word(text, pos - 1) and word(text, pos):
+                # \w is str.isalnum() or "_" (re docs); a str test is cheaper than a regex call
+                if 0 < pos < n and not (text[pos - 1].isalnum() or text[pos - 1] == "_") and (text[pos].isalnum() or text[pos] == "_"):
                     m = after.match(text, pos)
                     if m is not None:
                         p = pos
