@@ -150,6 +150,10 @@ def _certainty(t: str, hits: Sequence[Hit], effect_spans: Sequence[int]) -> tupl
         return PLAIN, hedges, boosts, ""
     terms = [h for h in hits if h.rule.role == "terminator"]
     scopes = [h for h in hits if h.rule.role == "scope"]
+    if not terms and not scopes:  # one clause, no subordinate: every cue is the main assertion's
+        level = _level([h.rule.level for h in cues])
+        fired = [h for h in cues if h.rule.level == level]
+        return level, hedges, boosts, "|" + ",".join(f"{h.rule.id}:{h.text}" for h in fired[:3])
     # clause boundaries
     bounds = [0] + [h.start for h in terms] + [len(t)]
     n = len(bounds) - 1
