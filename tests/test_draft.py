@@ -165,6 +165,15 @@ def test_a_do_not_use_heading_makes_the_list_under_it_contraindications() -> Non
     assert got["on broken or infected skin"][0] == "safety"
 
 
+def test_a_bullet_with_no_cue_takes_the_level_of_a_hedged_heading() -> None:
+    got = _types_of(
+        "Gel leaflet\n\nCommon (may affect up to 1 in 10 people):\n\n- redness or itching\n\n"
+        "Side effects\n\n- a burning feeling\n"
+    )
+    assert got["redness or itching"][:2] == ("safety", 1)
+    assert got["a burning feeling"][1] == 3
+
+
 def test_an_imperative_heading_is_a_directive_and_a_noun_heading_a_topic_label() -> None:
     got = _types_of("# Fish oil\n\n## Book your consultation\n\nWe are open daily.\n\n## Booking\n\nWe are open daily too.\n")
     assert got["Book your consultation"][:2] == ("advice", 3)

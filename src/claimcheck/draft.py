@@ -261,6 +261,7 @@ def draft_text(
     frame_rule: Frame | None = None,
     type_hits: tuple[Hit, ...] | None = None,
     outcomes: frozenset[str] = frozenset(),
+    section_level: int = PLAIN,
 ) -> Draft:
     """Draft one statement.
 
@@ -273,6 +274,9 @@ def draft_text(
     ``type_hits``: the types-lexicon hits of ``text`` when the caller has them.
     ``outcomes``: harm words that this article's title names as the outcome
     the treatment improves (see ``_outcomes``); they count as no harm.
+    ``section_level``: the level of the section heading; a bullet with no cue
+    of its own under a hedged heading ("Common (may affect up to 1 in 10
+    people):") completes it, so it takes that level (guide 2.1, headings).
     """
     t = _plain(text).strip()
     cert = load_lexicon("certainty").find(t)
@@ -336,6 +340,8 @@ def draft_text(
         cert_why = f"frame:{frame[:40]}"
     elif heading_like and not asserts:
         level, ctype, secondary, type_why, cert_why, type_rules = 0, "context", "", "topic label", "topic label", ()
+    elif unit == "sentence" and not full_sentence and not has_cue and 0 < section_level < PLAIN:
+        level, cert_why = section_level, "bullet under a hedged heading"
     elif not asserts and unit == "sentence" and not full_sentence and ctype == "context":
         level, cert_why = 0, "fragment"
     elif ctype == "context" and level == PLAIN and last == "!" and len(t.split()) <= 4:
@@ -505,6 +511,7 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
     frame_type = ""
     frame_rule: Frame | None = None  # the [[frame]] the current frame heading matches
     section_type = ""
+    section_level = PLAIN  # the level of the section heading
     link = ""  # the chain the sentence before starts (CHAINS), within an article
     outcomes: frozenset[str] = frozenset()  # harm words the title makes the outcome
     types = load_lexicon("types")
@@ -512,6 +519,7 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
     for text, kind, art in zip(unit_cols["text"], unit_cols["unit"], unit_cols["article"], strict=True):
         if art != article:
             article, frame_text, frame_type, section_type, frame_rule = art, None, "", "", None
+            section_level = PLAIN
             link, outcomes = "", frozenset()
 
         text = str(text)
@@ -525,8 +533,10 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
         d = draft_text(
             NUMBERED.sub("", text) if numbered else text, kind, use_frame, frame_type, section_type,
             frame_rule if numbered or (kind == "sentence" and NUMBERED.match(text)) else None,
-            hits if not numbered else None, outcomes,
+            hits if not numbered else None, outcomes, section_level,
         )
+        if kind == "heading" and not numbered:
+            section_level = d.certainty
         if kind == "sentence":
             d = _follow_chain(d, text, link)
         link = _chain_link(d) if kind == "sentence" else ""
