@@ -187,6 +187,8 @@ TYPES = [
     ("advice-imperative-wash", "Wash your hands afterwards, unless you are treating them.", "advice", ""),
     ("efficacy-dropped-a-dress-size", "I dropped a dress size without counting a single calorie.", "efficacy", ""),
     ("mechanism-digestive-system", "Your digestive system finally gets time to rest.", "mechanism", ""),
+    ("safety-increases-the-risk-of", "HRT tablets can increase the risk of a clot in the legs or lungs.", "safety", ""),
+    ("efficacy-lowers-the-risk-of-is-still-a-benefit", "Statins lower the risk of a heart attack.", "efficacy", ""),
 ]
 
 
@@ -217,6 +219,14 @@ def test_heading_topic_label_is_context_0() -> None:
 def test_a_title_asserts_the_benefit_it_names_and_a_topic_title_is_a_label(title: str, ctype: str, level: int) -> None:
     d = draft_text(title, "title")
     assert (d.claim_type, d.certainty) == (ctype, level), d.draft_rules
+
+
+@pytest.mark.parametrize(
+    ("title", "level"),
+    [("Westmoor Hospital launches robot-assisted knee service", 3), ("Experts urge caution", 3), ("Fasting and weight loss: what the evidence says", 0)],
+)
+def test_a_headline_verb_makes_a_title_an_assertion(title: str, level: int) -> None:
+    assert draft_text(title, "title").certainty == level
 
 
 def test_a_heading_naming_a_benefit_stays_a_topic_label() -> None:

@@ -60,7 +60,8 @@ FINITE_VERB = re.compile(
     r"cures?|cured|cuts?|finds?|found|shows?|showed|reduces?|reduced|lowers?|lowered|raises?|increases?|"
     r"increased|decreases?|prevents?|prevented|works|worked|helps?|helped|relieves?|eases?|eased|improves?|"
     r"improved|causes?|caused|kills?|beats?|fights?|protects?|boosts?|linked|tied|treats?|heals?|stops?|"
-    r"stopped|calms?|blocks?|triggers?|needs?|takes?|makes?|gets?|feel|feels|notice|notices)\b"
+    r"stopped|calms?|blocks?|triggers?|needs?|takes?|makes?|gets?|feel|feels|notice|notices|"
+    r"launch(?:es|ed)|opens|opened|offers|offered|warns?|warned|reveals?|unveils?|urges?|backs)\b"
 )
 # Headings that frame the list under them: "7 Ways X Can Y", "How X can Y",
 # "What can it help with?", "Benefits of X". Their own level (from their cues)
