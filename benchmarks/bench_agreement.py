@@ -78,7 +78,7 @@ HELDOUT_ROUNDS = (
        {"type_accuracy": 0.592, "type_macro_f1": 0.464, "certainty_accuracy": 0.951, "certainty_within_1": 0.981, "certainty_qwk": 0.942}),),
      "It was written and labelled while types v10 was being written from round 6, without reading the drafter's rules, "
      "committed (188fda1) before the drafter was run on it, and measured once: the first column is clean; "
-     "any later column is post hoc:"),
+     "types v11 was then written from its misses, so 'now' is post hoc:"),
 )
 # Blind second labellings of held-out rounds (same contract, guide and
 # precedents as the first labeller; first labels, rules and drafts unseen).
