@@ -75,6 +75,27 @@ def test_no_reviewed_rows_and_no_benchmarks(tmp_path):
     )
     assert "nothing to compare" in repr(tables.agreement_summary(pairs))
     assert "No benchmark results" in repr(tables.benchmark_table(tmp_path / "missing"))
+    assert "No held-out results" in repr(tables.heldout_rounds(tmp_path / "missing"))
+
+
+def test_heldout_rounds_show_the_first_sight_measurement_beside_now_and_two_people(tmp_path):
+    import json
+
+    first = {"type_macro_f1": 0.41, "certainty_qwk": 0.71}
+    (tmp_path / "agreement.json").write_text(
+        json.dumps(
+            {
+                "heldout10": {"rows": 7, "type_macro_f1": 0.9, "certainty_qwk": 0.95, "first_measurement": [["first (abc)", first]]},
+                "heldout2": {"rows": 5, "type_macro_f1": 0.8, "certainty_qwk": 0.85,
+                             "first_measurement": [["types v5, before", {"type_macro_f1": 0.1}], ["first (def)", first]],
+                             "second_annotator": {"type_macro_f1": 0.99, "certainty_qwk": 1.0}},
+            }
+        ),
+        "utf-8",
+    )
+    lines = repr(tables.heldout_rounds(tmp_path)).splitlines()
+    assert lines[1] == "round 2 | 5 | 0.41 | 0.80 | 0.99 | 0.71 | 0.85 | 1.00"  # the "first" entry, not the earlier one
+    assert lines[2] == "round 10 | 7 | 0.41 | 0.90 | – | 0.71 | 0.95 | –"  # rounds in number order
 
 
 def test_cohen_kappa_on_a_hand_computed_table():

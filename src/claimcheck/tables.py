@@ -580,6 +580,42 @@ def _dig(data: object, keys: tuple[str, ...]) -> object:
     return data
 
 
+def heldout_rounds(folder: str | Path | None = None) -> Html | Prose:
+    """Each held-out round's drafter agreement at first sight (frozen before any
+    rule was written from it), now (post hoc) and between two people.
+
+    The first-sight column is the honest estimate for a new article; "now" is
+    flattered by rules written from the round's own misses.
+    """
+    agreement = benchmark_results(folder).get("agreement", {})
+    keys = sorted((k for k in agreement if re.fullmatch(r"heldout\d*", k)), key=lambda k: int(k[7:] or 1))
+    rows = []
+    for k in keys:
+        r = agreement[k]
+        frozen = r.get("first_measurement") or [["", {}]]
+        first = next((m for label, m in frozen if label.startswith("first")), frozen[0][1])
+        human = r.get("second_annotator") or {}
+
+        def num(d: dict, m: str) -> str:
+            v = d.get(m)
+            return f"{v:.2f}" if isinstance(v, int | float) and not isinstance(v, bool) else "–"
+
+        rows.append(
+            [f"round {int(k[7:] or 1)}", f"{r.get('rows', 0):,}"]
+            + [num(d, "type_macro_f1") for d in (first, r, human)]
+            + [num(d, "certainty_qwk") for d in (first, r, human)]
+        )
+    if not rows:
+        return Prose("No held-out results were found (`benchmarks/results/agreement.json`): run `make bench`.")
+    header = [
+        "held-out round", "statements",
+        "type F1, first sight", "type F1, now", "type F1, two people",
+        "certainty κ, first sight", "certainty κ, now", "certainty κ, two people",
+    ]
+    markup = _html_table(header, [[esc(c) for c in r] for r in rows], numeric=set(range(1, 8)))
+    return Html(markup, _plain_table(header, rows))
+
+
 def benchmark_table(folder: str | Path | None = None) -> Html | Prose:
     """The committed benchmark numbers (``make bench``), or a sentence saying there are none."""
     results = benchmark_results(folder)
