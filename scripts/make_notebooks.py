@@ -228,6 +228,7 @@ def drafter_agreement() -> list:
             "blind labelling of the same statements (rounds 2, 3, 6 and 7), the reach of a careful "
             "person following the same guide.",
         ),
+        code("heldout-plot", "tables.show(plots.plot_heldout(tables.heldout_frame()));"),
         code("heldout", "tables.heldout_rounds()"),
     ]
 

@@ -93,6 +93,13 @@ def test_heldout_rounds_show_the_first_sight_measurement_beside_now_and_two_peop
         ),
         "utf-8",
     )
+    frame = tables.heldout_frame(tmp_path)
+    assert frame["round"].tolist() == [2, 10]
+    assert frame["type_first"].tolist() == [0.41, 0.41] and frame["type_human"].isna().tolist() == [False, True]
+    from claimcheck import plots
+
+    label = plots.plot_heldout(frame).get_label()
+    assert "claim type first sight: 0.41, 0.41" in label and "claim type two people: 0.99, –" in label
     lines = repr(tables.heldout_rounds(tmp_path)).splitlines()
     assert lines[1] == "round 2 | 5 | 0.41 | 0.80 | 0.99 | 0.71 | 0.85 | 1.00"  # the "first" entry, not the earlier one
     assert lines[2] == "round 10 | 7 | 0.41 | 0.90 | – | 0.71 | 0.95 | –"  # rounds in number order

@@ -640,3 +640,40 @@ def plot_confusion(pairs: pd.DataFrame) -> Figure:
         parts.append(f"{name.replace('_', ' ')} {diag} of {total} on the diagonal")
     fig.set_label(f"Confusion matrices, reviewed against draft: {'; '.join(parts)}.")
     return fig
+
+
+HELDOUT_SERIES = (("first", "first sight", "#0072B2"), ("now", "now (post hoc)", "#56B4E9"), ("human", "two people", "#999999"))
+
+
+def plot_heldout(frame: pd.DataFrame, targets: tuple[float, float] = (0.90, 0.85)) -> Figure:
+    """Type macro-F1 and certainty kappa per held-out round, at first sight, now
+    and between two people, with the targets as dashed lines.
+
+    ``frame`` is :func:`claimcheck.tables.heldout_frame`; a missing value (no
+    second labelling) leaves a gap.
+    """
+    rounds = frame["round"].tolist()
+    width = 0.27
+    desc = []
+    with style():
+        fig = Figure(figsize=(WIDTH, 3.6), layout="constrained")
+        axes = fig.subplots(1, 2, sharey=True)
+        for ax, (prefix, title), target in zip(
+            axes, (("type", "Claim type, macro-F1"), ("certainty", "Certainty, quadratic κ")), targets, strict=True
+        ):
+            for i, (suffix, label, colour) in enumerate(HELDOUT_SERIES):
+                values = frame[f"{prefix}_{suffix}"]
+                xs = [r + (i - 1) * width for r in rounds]
+                ax.bar(xs, values.fillna(0).tolist(), width=width, color=colour, label=label)
+                shown = ", ".join("–" if pd.isna(v) else f"{v:.2f}" for v in values)
+                desc.append(f"{title.split(',')[0].lower()} {label}: {shown}")
+            ax.axhline(target, color="#222222", linestyle="--", linewidth=1)
+            ax.text(rounds[-1] + 0.5 if rounds else 0.5, target, f" target {target:.2f}", va="bottom", ha="right", fontsize=9)
+            ax.set_title(title, loc="left")
+            ax.set_xticks(rounds, [f"round {r}" for r in rounds], rotation=0, fontsize=8)
+            ax.set_ylim(0, 1.05)
+        axes[0].set_ylabel("agreement with the hand labels")
+        handles = [Patch(facecolor=c, label=lab) for _, lab, c in HELDOUT_SERIES]
+        fig.legend(handles=handles, loc="outside lower center", ncols=3)
+    fig.set_label(f"Held-out rounds {', '.join(map(str, rounds))}; " + "; ".join(desc) + ".")
+    return fig

@@ -580,12 +580,17 @@ def _dig(data: object, keys: tuple[str, ...]) -> object:
     return data
 
 
-def heldout_rounds(folder: str | Path | None = None) -> Html | Prose:
-    """Each held-out round's drafter agreement at first sight (frozen before any
-    rule was written from it), now (post hoc) and between two people.
+HELDOUT_COLUMNS = ("type_first", "type_now", "type_human", "certainty_first", "certainty_now", "certainty_human")
 
-    The first-sight column is the honest estimate for a new article; "now" is
-    flattered by rules written from the round's own misses.
+
+def heldout_frame(folder: str | Path | None = None) -> pd.DataFrame:
+    """One row per held-out round, in round order: ``round``, ``statements`` and
+    :data:`HELDOUT_COLUMNS` (type macro-F1 and certainty kappa at first sight,
+    now and between two people; NaN where there is no such measurement).
+
+    First sight is the measurement frozen before any rule was written from the
+    round (the entry labelled "first"), the honest estimate for a new article;
+    "now" is flattered by rules written from the round's own misses.
     """
     agreement = benchmark_results(folder).get("agreement", {})
     keys = sorted((k for k in agreement if re.fullmatch(r"heldout\d*", k)), key=lambda k: int(k[7:] or 1))
@@ -595,18 +600,24 @@ def heldout_rounds(folder: str | Path | None = None) -> Html | Prose:
         frozen = r.get("first_measurement") or [["", {}]]
         first = next((m for label, m in frozen if label.startswith("first")), frozen[0][1])
         human = r.get("second_annotator") or {}
+        row: dict[str, object] = {"round": int(k[7:] or 1), "statements": int(r.get("rows", 0))}
+        for prefix, metric in (("type", "type_macro_f1"), ("certainty", "certainty_qwk")):
+            for suffix, d in (("first", first), ("now", r), ("human", human)):
+                v = d.get(metric)
+                row[f"{prefix}_{suffix}"] = float(v) if isinstance(v, int | float) and not isinstance(v, bool) else float("nan")
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["round", "statements", *HELDOUT_COLUMNS])
 
-        def num(d: dict, m: str) -> str:
-            v = d.get(m)
-            return f"{v:.2f}" if isinstance(v, int | float) and not isinstance(v, bool) else "–"
 
-        rows.append(
-            [f"round {int(k[7:] or 1)}", f"{r.get('rows', 0):,}"]
-            + [num(d, "type_macro_f1") for d in (first, r, human)]
-            + [num(d, "certainty_qwk") for d in (first, r, human)]
-        )
-    if not rows:
+def heldout_rounds(folder: str | Path | None = None) -> Html | Prose:
+    """:func:`heldout_frame` as a table, or a sentence saying there are no results."""
+    frame = heldout_frame(folder)
+    if frame.empty:
         return Prose("No held-out results were found (`benchmarks/results/agreement.json`): run `make bench`.")
+    rows = [
+        [f"round {r['round']}", f"{r['statements']:,}"] + ["–" if pd.isna(r[c]) else f"{r[c]:.2f}" for c in HELDOUT_COLUMNS]
+        for r in frame.to_dict("records")
+    ]
     header = [
         "held-out round", "statements",
         "type F1, first sight", "type F1, now", "type F1, two people",
