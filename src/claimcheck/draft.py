@@ -142,6 +142,13 @@ def _level(levels: Sequence[int]) -> int:
     return QUALIFIED if QUALIFIED in levels else PLAIN
 
 
+def _main_level(main_cues: Sequence[Hit]) -> tuple[int, str]:
+    """(level, "|rule:cue,…" naming up to three cues that set it) of one assertion's cues."""
+    level = _level([h.rule.level for h in main_cues])
+    fired = [h for h in main_cues if h.rule.level == level]
+    return level, ("" if not fired else "|" + ",".join(f"{h.rule.id}:{h.text}" for h in fired[:3]))
+
+
 def _certainty(t: str, hits: Sequence[Hit], effect_spans: Sequence[int]) -> tuple[int, list[Hit], list[Hit], str]:
     """(level, hedge hits, booster hits, note) of the main assertion in ``t``."""
     cues = [h for h in hits if h.rule.level is not None]
@@ -152,9 +159,8 @@ def _certainty(t: str, hits: Sequence[Hit], effect_spans: Sequence[int]) -> tupl
     terms = [h for h in hits if h.rule.role == "terminator"]
     scopes = [h for h in hits if h.rule.role == "scope"]
     if not terms and not scopes:  # one clause, no subordinate: every cue is the main assertion's
-        level = _level([h.rule.level for h in cues])
-        fired = [h for h in cues if h.rule.level == level]
-        return level, hedges, boosts, "|" + ",".join(f"{h.rule.id}:{h.text}" for h in fired[:3])
+        level, why = _main_level(cues)
+        return level, hedges, boosts, why
     # clause boundaries
     bounds = [0] + [h.start for h in terms] + [len(t)]
     n = len(bounds) - 1
@@ -200,9 +206,8 @@ def _certainty(t: str, hits: Sequence[Hit], effect_spans: Sequence[int]) -> tupl
         note = f"clause {main + 1}/{n}"
     if sub_only[main]:
         note = (note + " " if note else "") + "subordinate ignored:" + ",".join(h.text for h in sub_only[main])
-    level = _level([h.rule.level for h in main_cues])
-    fired = [h for h in main_cues if h.rule.level == level]
-    return level, hedges, boosts, note + ("" if not fired else "|" + ",".join(f"{h.rule.id}:{h.text}" for h in fired[:3]))
+    level, why = _main_level(main_cues)
+    return level, hedges, boosts, note + why
 
 
 def _claim_type(hits: Sequence[Hit], hint: str = "", text: str = "") -> tuple[str, str, str, tuple[str, ...]]:
