@@ -200,3 +200,64 @@ def test_the_word_test_after_a_hit_agrees_with_the_regex_word_class() -> None:
     """``_boundary_find`` tests ``\\w`` with ``str.isalnum() or "_"``; they must agree on every code point."""
     w = re.compile(r"\w")
     assert [c for c in map(chr, range(sys.maxunicode + 1)) if bool(w.match(c)) != (c.isalnum() or c == "_")] == []
+
+
+DIGITS = """
+[meta]
+version = 1
+[[rule]]
+id = "hundred_percent"
+role = "cue"
+level = 4
+literal = ["100%"]
+reason = "r"
+[[rule]]
+id = "any_percent"
+role = "cue"
+level = 2
+pattern = '\\b\\d+%'
+reason = "r"
+[[rule]]
+id = "ten"
+role = "cue"
+level = 1
+literal = ["10", "about"]
+reason = "r"
+[[rule]]
+id = "benefits_of"
+role = "cue"
+level = 4
+pattern = '\\bbenefits(?<!risks\\sand\\sbenefits)\\s+of\\b'
+reason = "r"
+[[rule]]
+id = "about_x"
+role = "cue"
+level = 1
+literal = ["about x", "x"]
+reason = "r"
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("100% of 10% in 10 days", [(0, 4, "hundred_percent"), (8, 11, "any_percent"), (15, 17, "ten")]),
+        ("x2% 7% a10%", [(4, 6, "any_percent")]),
+        ("about x and the benefits of risks and benefits of", [(0, 5, "ten"), (6, 7, "about_x"), (16, 27, "benefits_of")]),
+    ],
+    ids=["digit-rule-between-digit-literals", "no-digit-rule-inside-a-word", "letter-rule-keeps-order"],
+)
+def test_a_rule_with_no_literal_start_keeps_its_place_among_rules_that_start_with_its_character(text: str, expected: list) -> None:
+    lex = parse_lexicon(DIGITS, "certainty")
+    assert lex.skip is not None
+    assert scanned(lex, text) == expected == reference(lex, text)
+
+
+def test_a_rule_that_starts_at_a_digit_does_not_split_the_groups_of_letters() -> None:
+    # one "a" branch in the scan, not one before and one after the digit rule:
+    # at a space, the regex engine tries each branch, so splits cost time
+    lex = parse_lexicon(DIGITS, "certainty")
+    words = lex.after.pattern
+    assert words.count("a(?:b") == 1
+    assert words.count("1(?:0") == 2  # "100%" before the digit rule, "10" after it
+    assert "\\b\\d" not in words  # at a rule start a \b before a digit always holds

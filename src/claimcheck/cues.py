@@ -339,7 +339,7 @@ def _boundary_scan(items: list[tuple[str, str, str]]) -> tuple[re.Pattern[str] |
             word.append((g, pre, rest))
         else:
             return None, None
-    alts = [f"(?<={re.escape(ch)}){_trie(sub)}" for ch, sub in punct.items()]
+    alts = [f"(?<={re.escape(ch)}){_trie(sub, top=False)}" for ch, sub in punct.items()]
     words = _trie(word) if word else "(?!)"
     return re.compile(r"[^\w](?:" + "|".join([*alts, f"(){words}"]) + ")"), re.compile(words)
 
@@ -463,34 +463,59 @@ def _literal_prefix(alt: str) -> tuple[str, str]:
     return "".join(out), alt[i:]
 
 
-def _trie(items: list[tuple[str, str, str]], named: bool = False) -> str:
+# a rule with no literal prefix that can only start at a digit, or at one
+# letter behind lookbehinds ("(?<!risks\\sand\\s)\\bbenefits"): the class of its first character
+_FIRST_CHAR = re.compile(r"(?:\(\?<![^()]*\))*\\b(?:(\\d)|([a-z])(?![*+?{]))")
+
+
+def _first_char(rest: str) -> re.Pattern[str] | None:
+    """What the first character of an item with no literal prefix must match, or None if anything."""
+    m = _FIRST_CHAR.match(rest)
+    if m is None:
+        return None
+    return re.compile(r"\d" if m.group(1) else m.group(2))
+
+
+def _trie(items: list[tuple[str, str, str]], named: bool = False, top: bool = True) -> str:
     """One regex over (group, literal prefix, rest) items that tries each item
     only where its literal prefix is found, and keeps the file order wherever
     two items could match at one position.
 
-    Consecutive items that still have a literal character are grouped by it
-    (items behind different characters can never both match); an item whose
-    prefix is used up is emitted in place, between the groups. ``named`` wraps
-    each item's rest in a group named after it (to tell which item matched).
+    Items that still have a literal character are grouped by it (items behind
+    different characters can never both match). An item whose prefix is used
+    up is a part of its own; if its first character is known
+    (``_first_char``: a digit, or one letter), only the groups of characters
+    it can start with are closed behind it, else every group is. Parts come
+    out in the order of their first item, so items that can meet at one
+    position keep their file order. ``named`` wraps each item's rest in a
+    group named after it (to tell which item matched).
+
+    ``top``: the regex is only tried where a rule can start, at a word start
+    or at punctuation, so there a leading ``\\b`` before a digit or a letter
+    always holds and is dropped: an alternative that opens with a character
+    (class) is skipped in one step where that character is not.
     """
     parts: list[str] = []
-    run: list[tuple[str, str, str]] = []
+    # open groups: first character -> index into ``groups``; a closed group stays in ``groups``
+    open_: dict[str, int] = {}
+    groups: list[tuple[str, list[tuple[str, str, str]]] | str] = []
 
-    def flush() -> None:
-        by: dict[str, list[tuple[str, str, str]]] = {}
-        for g, pre, rest in run:
-            by.setdefault(pre[0], []).append((g, pre[1:], rest))
-        for ch, sub in by.items():
-            parts.append(re.escape(ch) + _trie(sub, named))
-        run.clear()
-
-    for item in items:
-        if item[1]:
-            run.append(item)
-        else:
-            flush()
-            parts.append(f"(?P<{item[0]}>{item[2]})" if named else item[2])
-    flush()
+    for g, pre, rest in items:
+        if pre:
+            i = open_.get(pre[0])
+            if i is None:
+                open_[pre[0]] = i = len(groups)
+                groups.append((pre[0], []))
+            groups[i][1].append((g, pre[1:], rest))  # type: ignore[index]
+            continue
+        first = _first_char(rest)
+        for ch in [c for c in open_ if first is None or first.match(c)]:
+            del open_[ch]
+        if top and first is not None and rest.startswith("\\b"):
+            rest = rest[2:]
+        groups.append(f"(?P<{g}>{rest})" if named else rest)
+    for grp in groups:
+        parts.append(grp if isinstance(grp, str) else re.escape(grp[0]) + _trie(grp[1], named, top=False))
     return "(?:" + "|".join(parts) + ")"
 
 
