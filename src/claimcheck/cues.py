@@ -106,9 +106,6 @@ class Lexicon:
     frames: tuple[Frame, ...] = ()
     # (group, literal prefix, rest) per rule alternative, in scan order
     items: tuple[tuple[str, str, str], ...] = ()
-    # which rule matched: per first character, the rules that can start with it,
-    # compiled on first use (a cache; it never changes a result)
-    ident: dict = field(default_factory=dict, compare=False)
     # the scan after position 0, without the rules anchored at the start
     # ("^..."), shaped so that the regex engine skips in C to the characters
     # where a rule can begin (see ``_boundary_scan``): ``skip`` finds the next
@@ -121,13 +118,8 @@ class Lexicon:
         """Non-overlapping hits, left to right, in the lower-cased ``text``."""
         if self.skip is not None:
             return self._boundary_find(text)
-        by, ident = self.by_group, self.ident
-        out = []
-        for m in self.regex.finditer(text):
-            p = m.start()
-            rx = ident.get(text[p]) or self._ident(text[p])
-            out.append(Hit(p, m.end(), by[rx.match(text, p).lastgroup], m.group()))
-        return tuple(out)
+        by = self.by_group
+        return tuple(Hit(m.start(), m.end(), by[m.lastgroup], m.group()) for m in self.regex.finditer(text))
 
     def _boundary_find(self, text: str) -> tuple[Hit, ...]:
         """``find`` with ``skip`` and ``after``: the same hits as the ``regex`` scan.
@@ -138,15 +130,14 @@ class Lexicon:
         Where a hit ends just after a non-word character, that character is
         already used, so the word rules are tried there first with ``after``.
         """
-        by, ident, skip, after = self.by_group, self.ident, self.skip, self.after
+        by, skip, after = self.by_group, self.skip, self.after
         assert skip is not None and after is not None
         out = []
         m, p, pos, n = self.regex.match(text), 0, 0, len(text)
         while True:
             if m is not None:
                 pos = m.end()
-                rx = ident.get(text[p]) or self._ident(text[p])
-                out.append(Hit(p, pos, by[rx.match(text, p).lastgroup], text[p:pos]))
+                out.append(Hit(p, pos, by[m.lastgroup], text[p:pos]))
                 # \w is str.isalnum() or "_" (re docs); a str test is cheaper than a regex call
                 if 0 < pos < n and not (text[pos - 1].isalnum() or text[pos - 1] == "_") and (text[pos].isalnum() or text[pos] == "_"):
                     m = after.match(text, pos)
@@ -156,14 +147,7 @@ class Lexicon:
             m = skip.search(text, pos)
             if m is None:
                 return tuple(out)
-            p = m.start() + 1 if m.lastindex else m.start()
-
-    def _ident(self, ch: str) -> re.Pattern[str]:
-        """Compile (once) the named alternation of the rules that can start with ``ch``."""
-        subset = [it for it in self.items if not it[1] or it[1][0] == ch]
-        rx = re.compile(_trie(subset, named=True) if subset else "(?!)")
-        self.ident[ch] = rx
-        return rx
+            p = m.start() + 1 if m.start(_WORD_GROUP) >= 0 else m.start()
 
     def rule(self, rule_id: str) -> Rule:
         for r in self.rules:
@@ -317,8 +301,11 @@ def parse_lexicon(text: str, name: str) -> Lexicon:
 _WORD_START = re.compile(r"(?:\(\?<![^()]*\))*\\b(?:\\d|\[a-z|[a-z])")
 
 
+_WORD_GROUP = "word_start"  # rule groups are named r<rule>_<alternative>
+
+
 def _boundary_scan(items: list[tuple[str, str, str]]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """The scan after position 0 as ``[^\\w](?:punctuation rules|()word rules)``.
+    """The scan after position 0 as ``[^\\w](?:punctuation rules|(?P<word_start>)word rules)``.
 
     A pattern that opens with a character class lets the regex engine skip
     in C to the next character of that class; the guard's lookarounds would
@@ -341,7 +328,7 @@ def _boundary_scan(items: list[tuple[str, str, str]]) -> tuple[re.Pattern[str] |
             return None, None
     alts = [f"(?<={re.escape(ch)}){_trie(sub, top=False)}" for ch, sub in punct.items()]
     words = _trie(word) if word else "(?!)"
-    return re.compile(r"[^\w](?:" + "|".join([*alts, f"(){words}"]) + ")"), re.compile(words)
+    return re.compile(r"[^\w](?:" + "|".join([*alts, f"(?P<{_WORD_GROUP}>){words}"]) + ")"), re.compile(words)
 
 
 def _check_frame(name: str, i: int, raw: dict) -> Frame:
@@ -476,7 +463,7 @@ def _first_char(rest: str) -> re.Pattern[str] | None:
     return re.compile(r"\d" if m.group(1) else m.group(2))
 
 
-def _trie(items: list[tuple[str, str, str]], named: bool = False, top: bool = True) -> str:
+def _trie(items: list[tuple[str, str, str]], top: bool = True) -> str:
     """One regex over (group, literal prefix, rest) items that tries each item
     only where its literal prefix is found, and keeps the file order wherever
     two items could match at one position.
@@ -487,8 +474,10 @@ def _trie(items: list[tuple[str, str, str]], named: bool = False, top: bool = Tr
     (``_first_char``: a digit, or one letter), only the groups of characters
     it can start with are closed behind it, else every group is. Parts come
     out in the order of their first item, so items that can meet at one
-    position keep their file order. ``named`` wraps each item's rest in a
-    group named after it (to tell which item matched).
+    position keep their file order. Each item ends in an empty group named
+    after it, so the match's ``lastgroup`` says which item matched; the
+    group is only entered where the item has matched, so it costs nothing
+    where the item fails.
 
     ``top``: the regex is only tried where a rule can start, at a word start
     or at punctuation, so there a leading ``\\b`` before a digit or a letter
@@ -513,9 +502,9 @@ def _trie(items: list[tuple[str, str, str]], named: bool = False, top: bool = Tr
             del open_[ch]
         if top and first is not None and rest.startswith("\\b"):
             rest = rest[2:]
-        groups.append(f"(?P<{g}>{rest})" if named else rest)
+        groups.append(f"{rest}(?P<{g}>)")
     for grp in groups:
-        parts.append(grp if isinstance(grp, str) else re.escape(grp[0]) + _trie(grp[1], named, top=False))
+        parts.append(grp if isinstance(grp, str) else re.escape(grp[0]) + _trie(grp[1], top=False))
     return "(?:" + "|".join(parts) + ")"
 
 
@@ -523,12 +512,10 @@ def _scan_regex(ordered: list[tuple[int, Rule]]) -> tuple[re.Pattern[str], dict[
     """The scan regex, the group -> rule map and the (group, prefix, rest) items.
 
     The scan is all rules as one regex shaped as a trie of their literal
-    prefixes, without groups: its matches are exactly those of
-    ``GUARD(?:rule1|rule2|...)`` (a test compares the two on every shipped
-    statement), but at each position only the rules whose first characters
-    are there get tried. A named group per rule would cost a step at every
-    branch, so which rule matched is found afterwards, at the hit only, by a
-    small named alternation of the rules that can start with that character.
+    prefixes: its matches are exactly those of ``GUARD(?:rule1|rule2|...)``
+    (a test compares the two on every shipped statement), but at each
+    position only the rules whose first characters are there get tried. The
+    empty group that ends each item names the rule that matched.
     """
     groups: dict[str, Rule] = {}
     items: list[tuple[str, str, str]] = []
