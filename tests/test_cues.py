@@ -161,3 +161,12 @@ def test_a_risk_factor_directive_is_safety_with_advice_second_because_its_rule_s
     assert (rule.type, rule.secondary) == ("safety", "advice")
     d = draft_text("People on blood thinners should ask a pharmacist before taking fish oil.")
     assert (d.claim_type, d.secondary_type) == ("safety", "advice")
+
+
+def test_normalise_maps_typographic_characters_and_leaves_plain_ascii_to_lower_case() -> None:
+    from claimcheck.cues import _NORMALISE
+
+    # the ASCII fast path in normalise() is only right while every mapped character is non-ASCII
+    assert all(cp > 127 for cp in _NORMALISE)
+    assert normalise("It\u2019s \u201cproven\u201d\u2014really\u00a0safe") == "it's \"proven\" - really safe"
+    assert normalise("Plain ASCII: May 2021!") == "plain ascii: may 2021!"

@@ -562,7 +562,8 @@ def normalise(text: str) -> str:
     Keeps the length except for the em dash, so offsets are only used within
     one normalised string.
     """
-    t = text.translate(_NORMALISE).lower()
+    # every character translate() maps is non-ASCII; isascii() is O(1) in CPython
+    t = (text if text.isascii() else text.translate(_NORMALISE)).lower()
     if "\\x" in t or "\\u" in t:
         t = t.replace("\\xa0", " ").replace("\\u2009", " ")
     return t
