@@ -83,8 +83,8 @@ HELDOUT_ROUNDS = (
      (("first (d645702, types v11, certainty v8)",
        {"type_accuracy": 0.615, "type_macro_f1": 0.507, "certainty_accuracy": 0.846, "certainty_within_1": 0.942, "certainty_qwk": 0.844}),),
      "It was written and labelled after types v11, without reading the drafter's rules, committed (d645702) before "
-     "the drafter was run on it, and measured once: the first column is clean, and no rule has been written from it, "
-     "so 'now' equals first sight unless a later version says otherwise:"),
+     "the drafter was run on it, and measured once: the first column is clean; types v12 was then written partly "
+     "from its misses, so 'now' is post hoc:"),
 )
 # Blind second labellings of held-out rounds (same contract, guide and
 # precedents as the first labeller; first labels, rules and drafts unseen).

@@ -189,6 +189,12 @@ TYPES = [
     ("mechanism-digestive-system", "Your digestive system finally gets time to rest.", "mechanism", ""),
     ("safety-increases-the-risk-of", "HRT tablets can increase the risk of a clot in the legs or lungs.", "safety", ""),
     ("efficacy-lowers-the-risk-of-is-still-a-benefit", "Statins lower the risk of a heart attack.", "efficacy", ""),
+    ("safety-a-question-about-getting-hooked", "Could I get hooked on these tablets?", "safety", ""),
+    ("safety-habit-forming", "Sleeping pills can be habit-forming.", "safety", ""),
+    ("safety-damage-to-a-body-part", "Heavy lifting will not damage your joints.", "safety", ""),
+    ("efficacy-the-worst-treatment", "Staying in bed is the worst treatment for a stiff neck.", "efficacy", ""),
+    ("efficacy-the-best-exercise", "Cycling may be the best exercise after a knee operation.", "efficacy", ""),
+    ("efficacy-a-question-whether-it-helps", "Does ginger tea help?", "efficacy", ""),
 ]
 
 
