@@ -296,9 +296,10 @@ def parse_lexicon(text: str, name: str) -> Lexicon:
     return Lexicon(name, version, rules, regex, MappingProxyType(groups), frames, items, skip=skip, after=after)
 
 
-# a rule with no literal prefix that still starts at a word: optional
-# lookbehinds, then a word boundary and a digit or a letter
-_WORD_START = re.compile(r"(?:\(\?<![^()]*\))*\\b(?:\\d|\[a-z|[a-z])")
+# how a rule with no literal prefix opens at a word: optional lookbehinds, then \b
+_WORD_LEAD = r"(?:\(\?<![^()]*\))*\\b"
+# ... and a digit or a letter: it still starts at a word
+_WORD_START = re.compile(_WORD_LEAD + r"(?:\\d|\[a-z|[a-z])")
 
 
 _WORD_GROUP = "word_start"  # rule groups are named r<rule>_<alternative>
@@ -452,7 +453,7 @@ def _literal_prefix(alt: str) -> tuple[str, str]:
 
 # a rule with no literal prefix that can only start at a digit, or at one
 # letter behind lookbehinds ("(?<!risks\\sand\\s)\\bbenefits"): the class of its first character
-_FIRST_CHAR = re.compile(r"(?:\(\?<![^()]*\))*\\b(?:(\\d)|([a-z])(?![*+?{]))")
+_FIRST_CHAR = re.compile(_WORD_LEAD + r"(?:(\\d)|([a-z])(?![*+?{]))")
 
 
 def _first_char(rest: str) -> re.Pattern[str] | None:
