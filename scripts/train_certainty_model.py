@@ -48,6 +48,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from _common import pei_rows, yu_rows  # noqa: E402 - the benchmarks' loaders of the vendored data
 from claimcheck.agreement import macro_f1  # noqa: E402
+from claimcheck.cues import load_lexicon  # noqa: E402
 from claimcheck.draft import certainty_of  # noqa: E402
 from claimcheck.model import CLASSES, FEATURE_SPEC, features  # noqa: E402
 
@@ -173,6 +174,7 @@ def export(vec, clf, v: dict, cv: dict, n_rows: dict, grid: list) -> tuple[dict,
         "intercept": [_round(x) for x in clf.intercept_],
         "weights": weights,
         "features": FEATURE_SPEC,
+        "rule_lexicons": {"certainty": load_lexicon("certainty").version},
         "trained_on": {
             k: {
                 "files": {str(p.relative_to(ROOT)): _sha256(p) for p in files[k]},

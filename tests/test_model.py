@@ -172,3 +172,38 @@ def test_cli_draft_with_a_broken_model_is_one_line(tmp_path, capsys):
     assert main(["draft", "--lines", str(lines), "--model", str(bad)]) == 2
     err = capsys.readouterr().err.strip()
     assert str(bad) in err and "\n" not in err and "Traceback" not in err
+
+
+def test_the_shipped_model_was_trained_on_the_shipped_certainty_lexicon():
+    """Its rule_level and cue= features only mean what they meant in training on the same lexicon."""
+    from claimcheck.cues import load_lexicon
+
+    m = load_model(SHIPPED)
+    assert m.meta["rule_lexicons"]["certainty"] == load_lexicon("certainty").version
+    assert m.stale_rules() is None
+
+
+def test_a_model_from_another_lexicon_version_warns_in_one_line_and_still_drafts(tmp_path, capsys):
+    from claimcheck.cli import main
+    from claimcheck.cues import load_lexicon
+
+    old = load_lexicon("certainty").version - 1
+    path = _write(tmp_path, {**_tiny(), "rule_lexicons": {"certainty": old}})
+    assert f"certainty lexicon v{old}" in load_model(path).stale_rules()
+    lines = tmp_path / "lines.txt"
+    lines.write_text("Perhaps it helps.\n", "utf-8")
+    out = tmp_path / "drafts.csv"
+    assert main(["draft", "--lines", str(lines), "--model", str(path), "-o", str(out)]) == 0
+    warning = [ln for ln in capsys.readouterr().err.splitlines() if ln.startswith("warning:")]
+    assert len(warning) == 1 and str(path) in warning[0] and "retrain" in warning[0]
+    assert "model=1(" in pd.read_csv(out, dtype=str)["draft_rules"].iloc[0]
+
+
+def test_a_model_without_the_lexicon_stamp_is_not_judged(tmp_path):
+    assert load_model(_write(tmp_path, _tiny())).stale_rules() is None
+
+
+@pytest.mark.parametrize("stamp", [{"certainty": "v8"}, {"certainty": 0}, {"certainty": True}, ["certainty", 8]])
+def test_a_malformed_lexicon_stamp_is_refused_naming_the_key(tmp_path, stamp):
+    with pytest.raises(InputError, match="'rule_lexicons'.*positive integer"):
+        load_model(_write(tmp_path, {**_tiny(), "rule_lexicons": stamp}))

@@ -79,6 +79,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
         from claimcheck.model import apply_model, load_model
 
         model = load_model(args.model)
+        if (why := model.stale_rules()) is not None:
+            print(f"warning: {model.path}: {why}", file=sys.stderr)
 
     def suggest(drafts):
         """The drafts, with the certainty model's level where it is asked for."""

@@ -39,7 +39,7 @@ FORMAT = 1
 CLASSES = (1, 2, 3)
 # Keys a model file may carry: the first group is needed to predict, the rest is provenance.
 REQUIRED = ("format", "classes", "intercept", "weights", "features")
-OPTIONAL = ("trained_on", "hyper", "cv", "cv_macro_f1", "sklearn", "licence_note", "pruned")
+OPTIONAL = ("rule_lexicons", "trained_on", "hyper", "cv", "cv_macro_f1", "sklearn", "licence_note", "pruned")
 FEATURE_SPEC = {"tokens": "words", "ngram_max": 2, "binary": True, "rule_level": True, "cues": "certainty"}
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W\d_]+)?")
 _NUMBER = re.compile(r"\d+")
@@ -113,6 +113,19 @@ class CertaintyModel:
         why = ", ".join(f"{_label(f)} +{d:.1f}" for _, f, d in pushes[:3]) or "intercept only"
         return self.classes[k], probs[k], f"model: {why}"
 
+    def stale_rules(self) -> str | None:
+        """Why the model's rule features may no longer mean what they meant in training, or None.
+
+        The ``rule_level`` and ``cue=`` features come from the certainty
+        lexicon; a file trained on another version reads them differently.
+        A file without ``rule_lexicons`` predates the stamp and is not judged.
+        """
+        trained = self.meta.get("rule_lexicons", {}).get("certainty")
+        now = load_lexicon("certainty").version
+        if trained is None or trained == now:
+            return None
+        return f"trained on certainty lexicon v{trained}, the rules are now v{now}; retrain with scripts/train_certainty_model.py"
+
     def expected_level(self, text: str, rule_level: int) -> float:
         """Sum of probability x level: a graded score for ranking statements."""
         probs, _ = self.probabilities(text, rule_level)
@@ -161,6 +174,11 @@ def load_model(path: str | Path) -> CertaintyModel:
     if not isinstance(raw["weights"], dict) or not raw["weights"]:
         raise _fail(p, "'weights': expected a non-empty object mapping feature -> list of numbers")
     weights = {str(f): _vector(p, f"weights[{f!r}]", v, n) for f, v in raw["weights"].items()}
+    lexicons = raw.get("rule_lexicons", {})
+    if not isinstance(lexicons, dict) or not all(
+        isinstance(v, int) and not isinstance(v, bool) and v >= 1 for v in lexicons.values()
+    ):
+        raise _fail(p, f"'rule_lexicons' is {json.dumps(lexicons)[:60]}, expected an object mapping lexicon name -> version (a positive integer)")
     meta = {k: raw[k] for k in OPTIONAL if k in raw}
     return CertaintyModel(str(p), CLASSES, intercept, weights, meta)
 
