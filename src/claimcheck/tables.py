@@ -540,7 +540,8 @@ BENCHMARK_ROWS: dict[str, list[tuple[str, tuple[str, ...], str]]] = {
                           ("heldout3", "held-out round 3 (post hoc)"), ("heldout4", "held-out round 4 (post hoc)"), ("heldout5", "held-out round 5 (post hoc)"),
                           ("heldout6", "held-out round 6 (post hoc)"),
                           ("heldout7", "held-out round 7 (post hoc)"),
-                          ("heldout8", "held-out round 8 (post hoc)"))
+                          ("heldout8", "held-out round 8 (post hoc)"),
+                          ("heldout9", "held-out round 9 (first sight)"))
         for label, metric, kind in (
             ("statements", "rows", "int"),
             ("claim_type accuracy", "type_accuracy", "share"),
