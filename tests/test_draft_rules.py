@@ -319,3 +319,67 @@ def test_hedge_and_booster_columns_are_lower_case_cues() -> None:
     d = draft_text("Acupuncture MAY be a safe and effective treatment.")
     assert d.hedge_cues == "may"
     assert d.boosters == "safe and effective"
+
+
+# Round 9 (post hoc: written after its first measurement, worded unlike its articles).
+@pytest.mark.parametrize(
+    ("sentence", "advice"),
+    [
+        ("4. Stir in the rice and cook for ten minutes.", True),  # a list number does not hide the imperative
+        ("12/ Drink a glass of water before every meal.", True),  # nor does a thread number
+        ("Heat the milk gently until it steams.", True),  # an instruction verb with its object
+        ("Then switch the setting back after an hour.", True),
+        ("Share this post with a friend who needs it.", True),
+        ("Heat can make a fresh sprain swell more.", False),  # the same word as a noun subject
+        ("Strain on the lower back builds up over a long shift.", False),
+    ],
+)
+def test_an_opening_instruction_is_advice_after_a_number_and_only_with_its_object(sentence: str, advice: bool) -> None:
+    assert (draft_text(sentence).claim_type == "advice") is advice
+
+
+@pytest.mark.parametrize(
+    ("title", "level"),
+    [
+        ("Podcast notes: what a month without sugar did to my teeth", 0),  # a label, then a wh-clause
+        ("Sea swimming: how a cold dip eases muscle soreness", 3),  # the wh-clause names an effect: asserted
+    ],
+)
+def test_a_wh_clause_after_a_short_label_is_a_topic_unless_it_names_an_effect(title: str, level: int) -> None:
+    assert draft_text(title, "title").certainty == level
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [("Right, questions.", 0), ("On to the recipe!", 0), ("Other doctors disagreed.", 3), ("It helps.", 3), ("That's normal.", 3)],
+)
+def test_a_short_sentence_without_a_verb_asserts_nothing(sentence: str, level: int) -> None:
+    assert draft_text(sentence).certainty == level
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Hello everyone, the clinic reopens on Monday after the holiday.", "Cold water swimming is not suitable for everyone."],
+)
+def test_everyone_greeted_or_denied_is_not_a_boost(sentence: str) -> None:
+    d = draft_text(sentence)
+    assert d.certainty == 3 and "absolute" not in d.flags
+
+
+def test_the_best_compared_with_ones_own_past_is_not_a_superlative() -> None:
+    d = draft_text("My sleep has been the best it has been in months since I cut out coffee.")
+    assert d.certainty == 3 and "superlative" not in d.flags
+    assert draft_text("Oat milk is the best choice for your heart.").certainty == 4
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("Kale is the most underrated vegetable in the shop.", 4),  # guide C4: the best/most/safest
+        ("Lentils are one of the most filling foods you can buy.", 4),
+        ("Back pain is one of the most common reasons to see a GP.", 3),  # a ranking by frequency is content
+    ],
+)
+def test_the_most_ranks_one_thing_above_all_unless_it_ranks_by_how_common(sentence: str, level: int) -> None:
+    d = draft_text(sentence)
+    assert d.certainty == level and "vague_quantity" not in d.flags

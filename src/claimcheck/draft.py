@@ -93,7 +93,15 @@ CHAINS = {
 _INNER_CAPITAL = re.compile(r"[A-Z](?<=[a-z].)")  # a capital after a small letter; capital first scans faster
 BRAND = re.compile(r"\b[A-Z]?[a-z]+(?:[A-Z][a-z]+)+\b")
 EMBEDDED_QUESTION = re.compile(r"^(?:how|why|what|when|where|who|which)\b")
+# "Thread: what three years of fasting did for my body": the same after a short label and a colon,
+# read as a label only when the clause names no effect ("…: How an Icy Dip Boosts Your Mood" asserts it)
+LABELLED_QUESTION = re.compile(r"^[^:.!?]{1,40}:\s+(?:how|why|what|when|where|who|which)\b")
+# Signs of a verb that FINITE_VERB's closed list misses: a contraction, a past form, a pronoun subject
+_VERB_SIGN = re.compile(r"\w['’](?:s|re|ve|ll|d|m)\b|n['’]t\b|\w{2}ed\b|\b(?:i|you|we|they|he|she|it|this|that|there|which|who)\s+\w")
 NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
+# A list or thread number in front of a sentence ("3. Bring to the boil.", "2/ Quick basics: …"):
+# not part of what the sentence says, and it hides an opening imperative from the rules
+ENUMERATOR = re.compile(r"^\d{1,3}[.)/]\s+")
 _TRAIL = " \"')]*_»”’"
 
 
@@ -258,6 +266,12 @@ def _claim_type(hits: Sequence[Hit], hint: str = "", text: str = "") -> tuple[st
     return primary, secondary, why, tuple(h.rule.id for h in voters)
 
 
+def _scan_text(text: str) -> str:
+    """The text the lexicons read: plain, stripped, without a leading list or thread number."""
+    t = _plain(text).strip()
+    return ENUMERATOR.sub("", t, count=1) if t[:1].isdigit() else t
+
+
 def draft_text(
     text: str,
     unit: str = "sentence",
@@ -284,7 +298,7 @@ def draft_text(
     of its own under a hedged heading ("Common (may affect up to 1 in 10
     people):") completes it, so it takes that level (guide 2.1, headings).
     """
-    t = _plain(text).strip()
+    t = _scan_text(text)
     cert = load_lexicon("certainty").find(t)
     typ = load_lexicon("types").find(t) if type_hits is None else type_hits
     if outcomes:
@@ -306,7 +320,7 @@ def draft_text(
     # headings, framed items, unpunctuated fragments): it is a long scan
     needs_verb = heading_like or frame is not None or (unit == "sentence" and not full_sentence)
     asserts = has_cue or (needs_verb and FINITE_VERB.search(t) is not None)
-    if heading_like and asserts and EMBEDDED_QUESTION.match(t) and not any(
+    if heading_like and asserts and (EMBEDDED_QUESTION.match(t) or (LABELLED_QUESTION.match(t) and not effect_pos)) and not any(
         h.rule.level is not None and h.rule.level < PLAIN for h in cert
     ):
         asserts = False  # "How ginger works": a topic label, not an assertion
@@ -352,6 +366,8 @@ def draft_text(
         level, cert_why = 0, "fragment"
     elif ctype == "context" and level == PLAIN and last == "!" and len(t.split()) <= 4:
         level, cert_why = 0, "exclamation"
+    elif ctype == "context" and level == PLAIN and len(t.split()) <= 5 and not FINITE_VERB.search(t) and not _VERB_SIGN.search(t):
+        level, cert_why = 0, "no verb"  # "OK, results.", "Now for the science bit!": asserts nothing
 
     # support and red flags
     cited = any(h.rule.support == "cited" for h in red)
@@ -531,7 +547,7 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
         text = str(text)
         numbered = kind == "heading" and NUMBERED.match(text) is not None
         use_frame = frame_text if (numbered or kind == "sentence") else None
-        hits = types.find(_plain(text).strip()) if kind in ("heading", "title") else None
+        hits = types.find(_scan_text(text)) if kind in ("heading", "title") else None
         if kind == "heading":
             section_type = _claim_type(hits)[0]
         elif kind == "title":

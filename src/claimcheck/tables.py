@@ -541,7 +541,7 @@ BENCHMARK_ROWS: dict[str, list[tuple[str, tuple[str, ...], str]]] = {
                           ("heldout6", "held-out round 6 (post hoc)"),
                           ("heldout7", "held-out round 7 (post hoc)"),
                           ("heldout8", "held-out round 8 (post hoc)"),
-                          ("heldout9", "held-out round 9 (first sight)"))
+                          ("heldout9", "held-out round 9 (post hoc)"))
         for label, metric, kind in (
             ("statements", "rows", "int"),
             ("claim_type accuracy", "type_accuracy", "share"),
