@@ -84,6 +84,12 @@ HARD_CASES = {
     "no-number": ("See trial No. 5 for details. It failed.", ["See trial No. 5 for details.", "It failed."]),
     "initials": ("J. K. Smith wrote it. It is short.", ["J. K. Smith wrote it.", "It is short."]),
     "wrapped-line": ("One sentence runs\nover two lines. Another.", ["One sentence runs\nover two lines.", "Another."]),
+    "emoji-ends-a-post": ("Best decision I ever made 🙌 Now I never snack at night.",
+                          ["Best decision I ever made 🙌", "Now I never snack at night."]),
+    "emoji-after-punctuation": ("It works! 🙌 Now I sleep.", ["It works! 🙌", "Now I sleep."]),
+    "emoji-joined-and-selector": ("Family time 👨‍👩‍👧 ❤️ We walk daily.", ["Family time 👨‍👩‍👧 ❤️", "We walk daily."]),
+    "emoji-mid-sentence": ("I love it 😍 and so does my mum.", ["I love it 😍 and so does my mum."]),
+    "emoji-before-a-hashtag": ("Day 3 done 💪 #fasting", ["Day 3 done 💪 #fasting"]),
 }
 
 

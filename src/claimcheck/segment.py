@@ -72,7 +72,15 @@ _NUMBERED = re.compile(r"[ \t]*\d{1,3}[.)][ \t]+(?=\S)")
 _RULE_LINE = re.compile(r"[ \t]*(?:[-=*_][ \t]*){3,}$")
 _BOLD_LINE = re.compile(r"(\*\*|__)(?P<body>\S(?:.*\S)?)\1[ \t]*$")
 # A candidate sentence end: terminators, closing quotes/brackets, whitespace.
-_END = re.compile(r"[.!?…]+[\"'”’»)\]*_]*(?=\s)")
+# One emoji, with its variation selector and zero-width-joined parts ("👨‍👩‍👧").
+_EMOJI_FIRST = "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50]"
+_EMOJI_REST = "\uFE0F?(?:\u200D[\U0001F000-\U0001FAFF\u2600-\u27BF]\uFE0F?)*"
+_EMOJI = _EMOJI_FIRST + _EMOJI_REST
+# A sentence ends at [.!?…] (closing quotes and brackets kept with it), and in
+# social-media text at an emoji with no punctuation ("Best decision ever 🙌 Now …").
+# Emojis right after the punctuation stay with the sentence they close ("It works! 🙌").
+# Both alternatives start with one character class, so the scan stays a fast skip in C.
+_END = re.compile(rf"(?:[.!?…]+[\"'”’»)\]*_]*(?:[ \t]*{_EMOJI})*|{_EMOJI_FIRST}(?<=\S[ \t].){_EMOJI_REST}(?:[ \t]*{_EMOJI})*)(?=\s)")
 _WS = re.compile(r"\s+")
 _TOKEN_BEFORE = re.compile(r"[\w.\-]*$")
 _WORD_AFTER = re.compile(r"[\"'“‘(\[]*([\w'’.-]*)")
@@ -96,6 +104,8 @@ def _is_boundary(text: str, dot: int, after: int, end: int, span_start: int, rul
     nxt = text[after]
     if nxt.islower():
         return False
+    if text[dot] not in ".!?…":
+        return nxt.isupper() or nxt.isdigit()  # an emoji with no punctuation: only before a new sentence
     if text[dot] != ".":
         return True  # ! ? … before a capital, digit, quote or bracket
     if text.startswith("..", dot):
