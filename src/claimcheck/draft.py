@@ -547,6 +547,7 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
         text = str(text)
         numbered = kind == "heading" and NUMBERED.match(text) is not None
         use_frame = frame_text if (numbered or kind == "sentence") else None
+        # _scan_text drops a list number as NUMBERED does, so a numbered heading's hits are its item's
         hits = types.find(_scan_text(text)) if kind in ("heading", "title") else None
         if kind == "heading":
             section_type = _claim_type(hits)[0]
@@ -555,7 +556,7 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
         d = draft_text(
             NUMBERED.sub("", text) if numbered else text, kind, use_frame, frame_type, section_type,
             frame_rule if numbered or (kind == "sentence" and NUMBERED.match(text)) else None,
-            hits if not numbered else None, outcomes, section_level,
+            hits, outcomes, section_level,
         )
         if kind == "heading" and not numbered:
             section_level = d.certainty

@@ -74,7 +74,7 @@ _BOLD_LINE = re.compile(r"(\*\*|__)(?P<body>\S(?:.*\S)?)\1[ \t]*$")
 # A candidate sentence end: terminators, closing quotes/brackets, whitespace.
 # One emoji, with its variation selector and zero-width-joined parts ("👨‍👩‍👧").
 _EMOJI_FIRST = "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50]"
-_EMOJI_REST = "\uFE0F?(?:\u200D[\U0001F000-\U0001FAFF\u2600-\u27BF]\uFE0F?)*"
+_EMOJI_REST = f"\uFE0F?(?:\u200D{_EMOJI_FIRST}\uFE0F?)*"
 _EMOJI = _EMOJI_FIRST + _EMOJI_REST
 # A sentence ends at [.!?…] (closing quotes and brackets kept with it), and in
 # social-media text at an emoji with no punctuation ("Best decision ever 🙌 Now …").
