@@ -105,6 +105,25 @@ def test_heldout_rounds_show_the_first_sight_measurement_beside_now_and_two_peop
     assert lines[2] == "round 10 | 7 | 0.41 | 0.90 | – | 0.71 | 0.95 | –"  # rounds in number order
 
 
+def test_the_benchmark_table_lists_every_held_out_round_and_says_which_are_still_first_sight(tmp_path):
+    import json
+
+    first = {"type_macro_f1": 0.412, "certainty_qwk": 0.71}
+    (tmp_path / "agreement.json").write_text(
+        json.dumps(
+            {
+                "heldout12": {"rows": 7, "type_macro_f1": 0.4123, "certainty_qwk": 0.7104, "first_measurement": [["first (abc)", first]]},
+                "heldout": {"rows": 5, "type_macro_f1": 0.8, "certainty_qwk": 0.71, "first_measurement": [["first (def)", first]]},
+            }
+        ),
+        "utf-8",
+    )
+    text = repr(tables.benchmark_table(tmp_path))
+    assert "held-out round 1 (post hoc): claim_type macro-F1 | 0.80" in text  # rules moved its numbers
+    assert "held-out round 12 (first sight): claim_type macro-F1 | 0.41" in text  # a round no code lists
+    assert text.index("held-out round 1 ") < text.index("held-out round 12 ")
+
+
 def test_cohen_kappa_on_a_hand_computed_table():
     from claimcheck.agreement import cohen_kappa
 
