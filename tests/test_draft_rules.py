@@ -351,7 +351,7 @@ def test_a_wh_clause_after_a_short_label_is_a_topic_unless_it_names_an_effect(ti
 
 @pytest.mark.parametrize(
     ("sentence", "level"),
-    [("Right, questions.", 0), ("On to the recipe!", 0), ("Other doctors disagreed.", 3), ("It helps.", 3), ("That's normal.", 3)],
+    [("Right, questions.", 0), ("On to the recipe!", 0), ("Other doctors disagreed.", 3), ("It helps.", 2), ("That's normal.", 3)],
 )
 def test_a_short_sentence_without_a_verb_asserts_nothing(sentence: str, level: int) -> None:
     assert draft_text(sentence).certainty == level
@@ -426,3 +426,28 @@ def test_types_v14_from_pooled_misses(sentence: str, ctype: str) -> None:
 )
 def test_types_v14_leave_look_alikes_alone(sentence: str, rule: str) -> None:
     assert rule not in draft_text(sentence).type_rules
+
+
+# Certainty v10 (post hoc, from the misses pooled over rounds 4-9; worded unlike their articles).
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("Cycling helps your knees stay supple.", 2),  # guide C2: help/helps
+        ("A short walk after dinner helps.", 2),
+        ("Ask the pharmacist for help.", 3),  # a noun, not a qualifier
+        ("With the help of a coach, she ran her first marathon.", 3),
+        ("The physio did help me more than the pills.", 3),  # emphatic, not contributory
+        ("You can find our opening hours on the website.", 3),  # permission or availability, not possibility
+        ("Please give whatever you can this winter.", 3),
+        ("Our data prove that the patch lowers blood pressure.", 4),  # guide C4 in other words
+        ("Cold baths are the number one way to recover after a match.", 4),
+        ("Sitting all day is the worst thing for your back.", 4),
+        ("Say goodbye to cravings with our shakes.", 4),
+        ("The study did not measure whether sleep improved.", 0),  # ignorance of an effect
+        ("The results on mood are mixed.", 0),
+        ("We need bigger trials before anyone can be sure.", 0),
+        ("There is not enough evidence to recommend it.", 0),
+    ],
+)
+def test_certainty_v10_from_pooled_misses(sentence: str, level: int) -> None:
+    assert draft_text(sentence).certainty == level

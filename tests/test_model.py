@@ -120,7 +120,7 @@ def test_apply_model_keeps_0_and_4_rows_rows_and_order(tmp_path):
         "Turmeric is proven to cure arthritis.",  # booster: 4
         "Perhaps sleep is linked to mood.",  # hedged by the rules; the tiny model says 1
         "Sleep is linked to mood.",  # rules 2 or 3; the tiny model says 2
-        "Sleep helps.",  # plain: the tiny model keeps 3
+        "Sleep restores the body.",  # plain: the tiny model keeps 3
     ]
     drafts = draft_lines(lines)
     drafts.index = pd.Index([10, 11, 12, 13, 14])
