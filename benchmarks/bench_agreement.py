@@ -97,7 +97,9 @@ HELDOUT_ROUNDS = (
        {"type_accuracy": 0.500, "type_macro_f1": 0.456, "certainty_accuracy": 0.850, "certainty_within_1": 0.950, "certainty_qwk": 0.882}),),
      "It was written and labelled as running text (coin flips kept and listed) while types v14 and certainty v10 "
      "were being written from the misses of rounds 4-9, by someone who saw neither. It was committed (fd1e175) "
-     "before the drafter was run on it, and measured once, with the rules of f943afb: the first column is clean:"),
+     "before the drafter was run on it, and measured once, with the rules of f943afb: the first column is clean; "
+     "types v15 (a breadcrumb heading sets no section type; what something did for mood or health) was then "
+     "written from its misses, so 'now' is post hoc:"),
 )
 # Blind second labellings of held-out rounds (same contract, guide and
 # precedents as the first labeller; first labels, rules and drafts unseen).

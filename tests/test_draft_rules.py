@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.draft import draft_text
+from claimcheck.draft import draft_claims, draft_text
+from claimcheck.segment import segment_text
 
 # (id, sentence, allowed certainty levels)
 CERTAINTY = [
@@ -451,3 +452,29 @@ def test_types_v14_leave_look_alikes_alone(sentence: str, rule: str) -> None:
 )
 def test_certainty_v10_from_pooled_misses(sentence: str, level: int) -> None:
     assert draft_text(sentence).certainty == level
+
+
+# Types v15 (post hoc, from held-out round 10 after its frozen first measurement).
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Yoga before work lifts my mood for the whole day.",
+        "My sleep has been so much calmer since I stopped scrolling in bed.",
+        "I haven't had a single migraine since the spring.",
+        "Does magnesium do anything for anxiety?",
+        "The allotment does as much for my back as the physio did.",
+    ],
+)
+def test_what_it_did_for_mood_or_health_is_efficacy(sentence: str) -> None:
+    assert draft_text(sentence).claim_type == "efficacy"
+
+
+def test_a_breadcrumb_heading_sets_no_section_type() -> None:
+    """A site's trail ("Forum > Health and wellbeing") says where a page sits, not what the posts under it claim."""
+    text = "New school nerves\n\nParents Forum > Health and wellbeing\n\nMy son started at the new school in May.\n"
+    crumb = "New school nerves\n\nParents Forum: Health and wellbeing\n\nMy son started at the new school in May.\n"
+    drafted = draft_claims(segment_text(text, "post"))
+    assert drafted["claim_type"].iloc[-1] == "context"
+    assert "section default" not in drafted["draft_rules"].iloc[-1]
+    # the same heading without the trail marker is a section heading, and its type carries over
+    assert "section default" in draft_claims(segment_text(crumb, "post"))["draft_rules"].iloc[-1]

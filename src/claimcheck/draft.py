@@ -99,6 +99,9 @@ LABELLED_QUESTION = re.compile(r"^[^:.!?]{1,40}:\s+(?:how|why|what|when|where|wh
 # Signs of a verb that FINITE_VERB's closed list misses: a contraction, a past form, a pronoun subject
 _VERB_SIGN = re.compile(r"\w['’](?:s|re|ve|ll|d|m)\b|n['’]t\b|\w{2}ed\b|\b(?:i|you|we|they|he|she|it|this|that|there|which|who)\s+\w")
 NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
+# A site's breadcrumb trail ("Forum > Health and wellbeing") names where a page
+# sits, not what the text under it claims: it sets no section type.
+BREADCRUMB = re.compile(r"\S\s+[>›»]\s+\S")
 # A list or thread number in front of a sentence ("3. Bring to the boil.", "2/ Quick basics: …"):
 # not part of what the sentence says, and it hides an opening imperative from the rules
 ENUMERATOR = re.compile(r"^\d{1,3}[.)/]\s+")
@@ -550,7 +553,7 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
         # _scan_text drops a list number as NUMBERED does, so a numbered heading's hits are its item's
         hits = types.find(_scan_text(text)) if kind in ("heading", "title") else None
         if kind == "heading":
-            section_type = _claim_type(hits)[0]
+            section_type = "" if BREADCRUMB.search(text) else _claim_type(hits)[0]
         elif kind == "title":
             outcomes = _outcomes(hits)
         d = draft_text(
