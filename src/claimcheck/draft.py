@@ -25,6 +25,7 @@ pure; the output is a new DataFrame built once from lists.
 from __future__ import annotations
 
 import re
+from functools import cache
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -32,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from claimcheck.audit import verdict
-from claimcheck.cues import Frame, Hit, load_lexicon, normalise
+from claimcheck.cues import Frame, Hit, Lexicon, load_lexicon, normalise
 from claimcheck.schema import CLAIM_COLUMNS, CLAIM_TYPES, INT_COLUMNS, OPTIONAL_COLUMNS, UNIT_COLUMNS
 
 # Contract precedence when a statement makes two kinds of claim.
@@ -124,7 +125,7 @@ class Draft(NamedTuple):
     type_rules: tuple[str, ...] = ()
 
 
-def _join(words: Iterable[str]) -> str:
+def _join(words: Sequence[str]) -> str:
     out: list[str] = []
     for w in words:
         w = " ".join(w.split())
@@ -162,6 +163,8 @@ def _main_level(main_cues: Sequence[Hit]) -> tuple[int, str]:
 
 def _certainty(t: str, hits: Sequence[Hit], effect_spans: Sequence[int]) -> tuple[int, list[Hit], list[Hit], str]:
     """(level, hedge hits, booster hits, note) of the main assertion in ``t``."""
+    if not hits:
+        return PLAIN, [], [], ""
     cues = [h for h in hits if h.rule.level is not None]
     hedges = [h for h in cues if h.rule.level < PLAIN]
     boosts = [h for h in cues if h.rule.level == BOOSTED]
@@ -232,6 +235,8 @@ def _claim_type(hits: Sequence[Hit], hint: str = "", text: str = "") -> tuple[st
     other cue) breaks an efficacy-mechanism tie the same way: the sentence is
     a step of the mechanism that ends in an outcome (annotation guide T5).
     """
+    if not hits:
+        return "context", "", "default", ()
     score: dict[str, list] = {}
     for h in hits:
         r = h.rule
@@ -302,22 +307,23 @@ def draft_text(
     people):") completes it, so it takes that level (guide 2.1, headings).
     """
     t = _scan_text(text)
-    cert = load_lexicon("certainty").find(t)
-    typ = load_lexicon("types").find(t) if type_hits is None else type_hits
+    certainty, types, redflags = _lexicons()
+    cert = certainty.find(t)
+    typ = types.find(t) if type_hits is None else type_hits
     if outcomes:
         typ = tuple(h for h in typ if not (h.rule.id == HARM_WORDS and _stem(h.text) in outcomes))
-    red = load_lexicon("redflags").find(t)
+    red = redflags.find(t)
     notes: list[str] = []
 
     ctype, secondary, type_why, type_rules = _claim_type(typ, section_type, t)
     if type_why == "default" and unit == "sentence" and section_type not in ("", "context"):
         ctype, type_why = section_type, "section default"
-    effect_pos = [h.start for h in typ if h.rule.role == "cue" and h.rule.type in EFFECT_TYPES and h.rule.weight >= 2]
+    effect_pos = [h.start for h in typ if h.rule.role == "cue" and h.rule.type in EFFECT_TYPES and h.rule.weight >= 2] if typ else []
     level, hedges, boosts, cert_why = _certainty(t, cert, effect_pos)
     last = t.rstrip(_TRAIL)[-1:]  # the closing punctuation, quotes and brackets aside
     is_question = last == "?"
     full_sentence = unit == "sentence" and last in (".", "!")  # not a bullet fragment
-    has_cue = any(h.rule.level is not None for h in cert)
+    has_cue = bool(cert) and any(h.rule.level is not None for h in cert)
     heading_like = unit in ("title", "heading")
     # a finite verb is looked for only where the answer is used (titles,
     # headings, framed items, unpunctuated fragments): it is a long scan
@@ -373,8 +379,8 @@ def draft_text(
         level, cert_why = 0, "no verb"  # "OK, results.", "Now for the science bit!": asserts nothing
 
     # support and red flags
-    cited = any(h.rule.support == "cited" for h in red)
-    vague = any(h.rule.support == "vague" for h in red)
+    cited = bool(red) and any(h.rule.support == "cited" for h in red)
+    vague = bool(red) and any(h.rule.support == "vague" for h in red)
     support = "cited" if cited else ("vague" if vague else "none")
     flag_hits: dict[str, str] = {}
     for h in red:
@@ -397,8 +403,8 @@ def draft_text(
         # settled is efficacy, with the advice second (annotation guide T2)
         ctype, secondary, type_why, type_rules = "efficacy", "advice", f"directive presupposing a benefit; was advice({type_why})", ()
 
-    hedge_words = _join(h.text for h in hedges)
-    boost_words = _join(h.text for h in boosts)
+    hedge_words = _join([h.text for h in hedges]) if hedges else ""
+    boost_words = _join([h.text for h in boosts]) if boosts else ""
     rules = f"type={ctype}({type_why})"
     if secondary:
         rules += f"+{secondary}"
@@ -409,6 +415,12 @@ def draft_text(
     if notes:
         rules += "; " + "; ".join(notes)
     return Draft(ctype, secondary, level, hedge_words, boost_words, support, ";".join(flag_names), rules, type_rules)
+
+
+@cache
+def _lexicons() -> tuple[Lexicon, Lexicon, Lexicon]:
+    """The certainty, types and redflags lexicons, looked up once per process."""
+    return load_lexicon("certainty"), load_lexicon("types"), load_lexicon("redflags")
 
 
 def _frame_level(frame: str) -> int:
