@@ -68,3 +68,61 @@ def test_merge_dry_run_writes_nothing(workspace, capsys):
     assert main(["draft", str(art), "--merge", str(tmp / "claims.csv"), "--dry-run"]) == 0
     assert "58 unchanged" in capsys.readouterr().err
     assert (tmp / "claims.csv").read_bytes() == original
+
+
+# --- the new-article workflow: draft to a file, review by hand, revise, merge, merge again
+
+
+NEW_ARTICLE = """# Ginger for Nausea: What the Research Says
+
+Ginger may ease nausea in early pregnancy.
+
+## How it works
+
+Compounds in ginger act on the gut. This speeds up emptying of the stomach.
+
+## Safety
+
+Ginger is safe for most people. High doses can cause heartburn.
+"""
+
+
+@pytest.fixture
+def drafted(tmp_path):
+    art = tmp_path / "ginger.md"
+    art.write_text(NEW_ARTICLE, encoding="utf-8")
+    table = tmp_path / "claims.csv"
+    assert main(["draft", str(art), "-o", str(table)]) == 0
+    return art, table
+
+
+def test_a_table_the_drafter_wrote_can_be_merged_again_and_again(drafted, capsys):
+    art, table = drafted
+    first = pd.read_csv(table, dtype=str, keep_default_na=False)
+    assert "draft_rules" in first.columns
+    assert main(["draft", str(art), "--merge", str(table)]) == 0
+    assert f"{len(first)} unchanged, 0 edited (back to draft), 0 new, 0 removed" in capsys.readouterr().err
+    assert pd.read_csv(table, dtype=str, keep_default_na=False).equals(first)
+    # a revision adds a statement: the merged table has draft_rules for it, and merges again
+    edit(art, "High doses can cause heartburn.", "High doses can cause heartburn. Ask a midwife first.")
+    assert main(["draft", str(art), "--merge", str(table)]) == 0
+    assert main(["draft", str(art), "--merge", str(table)]) == 0
+    after = pd.read_csv(table, dtype=str, keep_default_na=False)
+    assert list(after.columns) == list(first.columns)
+    assert after["text"].tolist()[-1] == "Ask a midwife first."
+    assert after["draft_rules"].tolist()[-1].startswith("type=")
+
+
+def test_hand_edits_to_a_drafted_table_survive_a_merge(drafted, capsys):
+    art, table = drafted
+    df = pd.read_csv(table, dtype=str, keep_default_na=False)
+    i = df.index[df["text"] == "Ginger is safe for most people."][0]
+    df.loc[i, "reviewer_note"] = "needs a source"
+    df.loc[i, "claim_type"] = "safety"
+    df.to_csv(table, index=False)
+    edit(art, "Compounds in ginger act on the gut. ", "")
+    assert main(["draft", str(art), "--merge", str(table)]) == 0
+    assert "removed gin-004: 'Compounds in ginger act on the gut.'" in capsys.readouterr().err
+    after = pd.read_csv(table, dtype=str, keep_default_na=False).set_index("claim_id")
+    assert after.loc[df.loc[i, "claim_id"], "reviewer_note"] == "needs a source"
+    assert "gin-004" not in after.index

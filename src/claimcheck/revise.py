@@ -94,7 +94,9 @@ def merge_units(old: pd.DataFrame, units: pd.DataFrame, evidence: pd.DataFrame |
     fresh_idx = [j for j in range(len(units)) if j not in match]
     drafted = draft_claims(units.loc[fresh_idx].reset_index(drop=True), evidence=evidence) if fresh_idx else None
     rows = []
-    extra = [c for c in old.columns if c not in CLAIM_COLUMNS]
+    # the optional columns first (draft_rules...), then any others the table has, each once
+    extra = [c for c in OPTIONAL_COLUMNS if c in old.columns or fresh_idx]
+    extra += [c for c in old.columns if c not in CLAIM_COLUMNS and c not in extra]
     for j in range(len(units)):
         unit = units.loc[j, list(UNIT_COLUMNS)]
         if j in match:
@@ -114,7 +116,7 @@ def merge_units(old: pd.DataFrame, units: pd.DataFrame, evidence: pd.DataFrame |
             rec["claim_id"] = f"{prefix or unit['claim_id'].rsplit('-', 1)[0]}-{next_n:03d}"
             next_n += 1
             report.added.append((rec["claim_id"], unit["text"]))
-        rows.append(rec.reindex(list(CLAIM_COLUMNS) + [c for c in OPTIONAL_COLUMNS + tuple(extra) if c in rec.index]))
+        rows.append(rec.reindex([*CLAIM_COLUMNS, *extra], fill_value=""))
     for i in sorted(old_free):
         report.removed.append((old.at[i, "claim_id"], old.at[i, "text"]))
     merged = derive_verdicts(pd.DataFrame(rows).reset_index(drop=True)) if rows else old.iloc[0:0]
