@@ -14,15 +14,32 @@ from pathlib import Path
 
 import pandas as pd
 
-from claimcheck.io import InputError, write_csv_atomic
+from claimcheck.io import ARTICLE_SUFFIXES, InputError, write_csv_atomic
 
 DEFAULT_CLAIMS = Path("data/claims.csv")
 DEFAULT_EVIDENCE = Path("data/evidence.csv")
 DEFAULT_ARTICLES = Path("data/articles")
 
 
+def _to_stdout(out: Path | None) -> bool:
+    return out is None or str(out) == "-"
+
+
+def _check_output(out: Path | None, force: bool, hint: str = "") -> None:
+    """Refuse an output path that would lose work or cannot be a table, before any work is done."""
+    if _to_stdout(out):
+        return
+    assert out is not None
+    if out.is_dir():
+        raise InputError(f"{out}: is a folder, expected a .csv file to write")
+    if out.suffix.lower() in ARTICLE_SUFFIXES:
+        raise InputError(f"{out}: is an article's name (.txt/.md), expected a .csv file to write")
+    if out.exists() and not force:
+        raise InputError(f"{out}: exists{hint}; pass --force to replace it")
+
+
 def _emit(df: pd.DataFrame, out: Path | None) -> None:
-    if out is None:
+    if _to_stdout(out):
         df.to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
         write_csv_atomic(df, out)
@@ -32,11 +49,10 @@ def _emit(df: pd.DataFrame, out: Path | None) -> None:
 def cmd_segment(args: argparse.Namespace) -> int:
     from claimcheck.segment import segment_paths
 
+    _check_output(args.output, args.force)
     t0 = time.perf_counter()
     df = segment_paths(args.articles)
     dt = time.perf_counter() - t0
-    if args.output is not None and args.output.exists() and not args.force:
-        raise InputError(f"{args.output}: exists; pass --force to replace it")
     _emit(df, args.output)
     counts = df["unit"].value_counts()
     summary = ", ".join(
@@ -60,8 +76,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _load_evidence(path: Path | None) -> pd.DataFrame | None:
-    if path is None or not path.exists():
+    if path is None:
         return None
+    if not path.exists():
+        raise InputError(f"{path}: no such file (the --evidence table)")
     from claimcheck.validate import validate_evidence
 
     problems, _ = validate_evidence(path)
@@ -73,6 +91,15 @@ def _load_evidence(path: Path | None) -> pd.DataFrame | None:
 def cmd_draft(args: argparse.Namespace) -> int:
     from claimcheck.draft import draft_claims, draft_lines
 
+    if args.dry_run and args.merge is None:
+        raise InputError("draft: --dry-run works only with --merge CLAIMS (without --merge nothing is written unless -o is given)")
+    if args.merge is None:
+        hint = "" if args.output is None or args.output.suffix.lower() != ".csv" else (
+            f" and may hold reviewed labels; use --merge {args.output} to keep them"
+        )
+        _check_output(args.output, args.force, hint)
+    elif args.output is not None and not _to_stdout(args.output) and args.output.resolve() != args.merge.resolve():
+        _check_output(args.output, args.force, f" (the merged table goes to -o; leave -o out to update {args.merge})")
     evidence = _load_evidence(args.evidence)
     model = None
     if args.model is not None:
@@ -101,6 +128,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
     if args.merge is not None:
         from claimcheck.revise import merge_article
 
+        if _to_stdout(args.output) and args.output is not None:
+            raise InputError("draft: --merge writes a file; give -o OUT.csv, or leave -o out to update the merged table")
         out = args.output or args.merge
         merged, report = merge_article(args.merge, args.articles, evidence=evidence)
         for line in report.lines():
@@ -111,10 +140,6 @@ def cmd_draft(args: argparse.Namespace) -> int:
         write_csv_atomic(merged, out)
         print(f"wrote {len(merged)} rows to {out}", file=sys.stderr)
         return 0
-    if args.output is not None and args.output.exists() and not args.force:
-        raise InputError(
-            f"{args.output}: exists and may hold reviewed labels; use --merge {args.output} to keep them, or --force to replace it"
-        )
     from claimcheck.segment import segment_paths
 
     _emit(suggest(draft_claims(segment_paths(args.articles), evidence=evidence)), args.output)
@@ -126,6 +151,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     from claimcheck.validate import validate_claims
 
     articles = args.article or [DEFAULT_ARTICLES]
+    for given, default, flag in ((args.claims, DEFAULT_CLAIMS, "--claims"), (articles[0], DEFAULT_ARTICLES, "--article")):
+        if given == default and not default.exists():
+            raise InputError(f"{default}: no such file or folder (the default, relative to where you run claimcheck; give {flag})")
     from claimcheck.io import expand_articles
 
     article_files = expand_articles(articles)
@@ -156,19 +184,29 @@ def article_files_for(claims: Path, article_files: list[Path]) -> list[Path]:
     return [p for p in article_files if p.stem in slugs] or article_files
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("claimcheck")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="claimcheck", description="Audit the claims in health writing.")
+    p.add_argument("--version", action="version", version=f"claimcheck {_version()}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     s = sub.add_parser("segment", help="split articles into title, headings and sentences")
     s.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE", help=".txt/.md file or folder of them")
-    s.add_argument("-o", "--output", type=Path, help="CSV to write (default: standard output)")
+    s.add_argument("-o", "--output", type=Path, help="CSV to write (default, or -: standard output)")
     s.add_argument("--force", action="store_true", help="replace an existing output file")
     s.set_defaults(func=cmd_segment)
 
     d = sub.add_parser("draft", help="first-pass labels for every statement, for a person to review")
-    d.add_argument("articles", nargs="*", type=Path, metavar="ARTICLE")
-    d.add_argument("-o", "--output", type=Path, help="CSV to write (default: standard output, or the --merge file)")
+    d.add_argument("articles", nargs="*", type=Path, metavar="ARTICLE", help=".txt/.md file or folder of them")
+    d.add_argument("-o", "--output", type=Path, help="CSV to write (default, or -: standard output; with --merge: the merged file)")
     d.add_argument("--lines", type=Path, metavar="FILE", help="label one statement per line, without segmenting")
     d.add_argument("--merge", type=Path, metavar="CLAIMS", help="re-segment a revised article against this table, keeping its labels")
     d.add_argument("--evidence", type=Path, default=None, help="evidence table to suggest evidence levels from")
@@ -187,10 +225,10 @@ def build_parser() -> argparse.ArgumentParser:
     v.set_defaults(func=cmd_validate)
 
     r = sub.add_parser("report", help="validate, execute the notebooks and render HTML reports")
-    r.add_argument("--claims", type=Path, default=DEFAULT_CLAIMS)
-    r.add_argument("--evidence", type=Path, default=DEFAULT_EVIDENCE)
+    r.add_argument("--claims", type=Path, default=DEFAULT_CLAIMS, help=f"claims table (default {DEFAULT_CLAIMS})")
+    r.add_argument("--evidence", type=Path, default=DEFAULT_EVIDENCE, help=f"evidence table (default {DEFAULT_EVIDENCE})")
     r.add_argument("--article", type=Path, action="append", help=f"article file or folder (default {DEFAULT_ARTICLES})")
-    r.add_argument("--out", type=Path, default=Path("reports"))
+    r.add_argument("--out", type=Path, default=Path("reports"), help="folder for the HTML pages (default reports)")
     r.set_defaults(func=cmd_report)
     return p
 

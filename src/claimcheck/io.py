@@ -17,6 +17,8 @@ from pathlib import Path
 import pandas as pd
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+# an article named on the command line may also have one of these, or none
+NAMED_ARTICLE_SUFFIXES = (*ARTICLE_SUFFIXES, ".markdown", ".text", "")
 
 
 class InputError(Exception):
@@ -42,6 +44,8 @@ def read_text(path: str | Path, what: str = "file") -> str:
         raise InputError(f"{p}: cannot read ({e.strerror})") from None
     if not data.strip():
         raise InputError(f"{p}: the {what} is empty")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise InputError(f"{p}:1: column 1: found a UTF-16 byte order mark, expected UTF-8 text (re-save the {what} as UTF-8)")
     nul = data.find(b"\x00")
     if nul >= 0:
         line, col = _line_col(data, nul)
@@ -67,19 +71,32 @@ def article_slug(path: str | Path) -> str:
 
 
 def expand_articles(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders expanded to their .txt/.md files, sorted by name."""
+    """Files as given; folders expanded to their .txt/.md files, sorted by name.
+
+    A file given twice (or also through its folder) is read once: two copies
+    would be one article under two id prefixes. A named file with the suffix
+    of a table or a document (``claims.csv``) is refused rather than read as
+    one long sentence.
+    """
     out: list[Path] = []
+    seen: set[Path] = set()
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             found = sorted(q for q in p.iterdir() if q.suffix.lower() in ARTICLE_SUFFIXES)
             if not found:
                 raise InputError(f"{p}: folder holds no .txt or .md article")
-            out.extend(found)
         elif p.exists():
-            out.append(p)
+            if p.suffix.lower() not in NAMED_ARTICLE_SUFFIXES:
+                raise InputError(f"{p}: found a {p.suffix} file, expected an article as plain text or Markdown (.txt or .md)")
+            found = [p]
         else:
             raise InputError(f"{p}: no such file or folder")
+        for q in found:
+            key = q.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(q)
     return out
 
 
@@ -114,30 +131,48 @@ def read_csv_rows(path: str | Path, what: str = "CSV file") -> tuple[list[str], 
     return header, rows, lines
 
 
-def write_csv_atomic(df: pd.DataFrame, path: str | Path) -> None:
-    """Write a CSV next to its destination, then rename: a crash never leaves half a file."""
-    dest = Path(path)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+def _file_mode(dest: Path) -> int:
+    """The permissions a written file gets: those of the file it replaces, else
+    what the umask allows a new file (mkstemp's own 0600 would hide a shared table)."""
+    try:
+        return dest.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _write_atomic(dest: Path, write) -> None:
+    """Write through ``write(fh)`` to a temporary file next to ``dest``, then rename:
+    a crash never leaves half a file. A destination that cannot be written is an
+    InputError naming it."""
+    if dest.is_dir():
+        raise InputError(f"{dest}: is a folder, expected a file to write")
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+    except OSError as e:
+        raise InputError(f"{dest}: cannot write here ({e.strerror})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            df.to_csv(fh, index=False, lineterminator="\n")
+            write(fh)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, _file_mode(dest))
         os.replace(tmp, dest)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"{dest}: cannot write ({e.strerror}); the old file, if any, is unchanged") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_csv_atomic(df: pd.DataFrame, path: str | Path) -> None:
+    """Write a CSV atomically (temporary file + rename), keeping the permissions of the file it replaces."""
+    _write_atomic(Path(path), lambda fh: df.to_csv(fh, index=False, lineterminator="\n"))
 
 
 def write_text_atomic(text: str, path: str | Path) -> None:
-    dest = Path(path)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, dest)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write a text file atomically, keeping the permissions of the file it replaces."""
+    _write_atomic(Path(path), lambda fh: fh.write(text))

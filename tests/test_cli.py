@@ -1,0 +1,146 @@
+"""The command line: what it refuses, and that it never loses a file or shows a traceback."""
+
+import os
+import stat
+
+import pandas as pd
+import pytest
+
+from claimcheck.cli import main
+
+ARTICLE = "# Zinc and Colds\n\nZinc may shorten a cold by a day.\n\nIt is proven to work for everyone.\n"
+
+
+@pytest.fixture
+def art(tmp_path):
+    p = tmp_path / "zinc.md"
+    p.write_text(ARTICLE, encoding="utf-8")
+    return p
+
+
+@pytest.fixture
+def reviewed(tmp_path, art):
+    """A table someone has worked on."""
+    out = tmp_path / "claims.csv"
+    assert main(["draft", str(art), "-o", str(out)]) == 0
+    df = pd.read_csv(out, dtype=str, keep_default_na=False)
+    df.loc[0, "reviewer_note"] = "checked by hand"
+    df.to_csv(out, index=False)
+    return out
+
+
+def one_error_line(capsys) -> str:
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+def test_draft_lines_does_not_replace_an_existing_table(tmp_path, reviewed, capsys):
+    lines = tmp_path / "lines.txt"
+    lines.write_text("It may help.\n", encoding="utf-8")
+    before = reviewed.read_bytes()
+    assert main(["draft", "--lines", str(lines), "-o", str(reviewed)]) == 2
+    assert "exists" in one_error_line(capsys)
+    assert reviewed.read_bytes() == before
+    assert main(["draft", "--lines", str(lines), "-o", str(reviewed), "--force"]) == 0
+    assert reviewed.read_bytes() != before
+
+
+def test_merge_into_another_existing_file_needs_force(tmp_path, art, reviewed, capsys):
+    other = tmp_path / "other.csv"
+    other.write_text("keep me\n", encoding="utf-8")
+    assert main(["draft", str(art), "--merge", str(reviewed), "-o", str(other)]) == 2
+    assert "leave -o out to update" in one_error_line(capsys)
+    assert other.read_text(encoding="utf-8") == "keep me\n"
+    # -o naming the merged file itself is the default, and needs no --force
+    assert main(["draft", str(art), "--merge", str(reviewed), "-o", str(reviewed)]) == 0
+
+
+@pytest.mark.parametrize("bad", ["folder", "article"])
+def test_an_output_that_cannot_be_a_table_is_refused_before_any_work(tmp_path, art, capsys, bad):
+    out = tmp_path / "out" if bad == "folder" else art
+    out.mkdir() if bad == "folder" else None
+    before = art.read_bytes()
+    assert main(["draft", str(art), "-o", str(out), "--force"]) == 2
+    line = one_error_line(capsys)
+    assert line.startswith(f"claimcheck: {out}: ") and "expected a .csv file" in line
+    assert art.read_bytes() == before
+
+
+def test_a_destination_under_a_file_is_one_line(tmp_path, art, capsys):
+    assert main(["segment", str(art), "-o", str(art / "units.csv")]) == 2
+    line = one_error_line(capsys)
+    assert line.startswith(f"claimcheck: {art / 'units.csv'}: cannot write here")
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path, reviewed, capsys, monkeypatch):
+    before = reviewed.read_bytes()
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", full_disk)
+    assert main(["draft", "--lines", str(reviewed.parent / "zinc.md"), "-o", str(reviewed), "--force"]) == 2
+    assert "cannot write (No space left on device); the old file, if any, is unchanged" in one_error_line(capsys)
+    assert reviewed.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.csv", "zinc.md"]
+
+
+def test_a_missing_parent_folder_that_cannot_be_made_is_one_line(art, capsys):
+    assert main(["segment", str(art), "-o", "/proc/claimcheck-test/units.csv"]) == 2
+    assert "cannot write here" in one_error_line(capsys)
+
+
+def test_written_tables_keep_the_permissions_of_the_file_they_replace(tmp_path, art, reviewed):
+    reviewed.chmod(0o644)
+    assert main(["draft", str(art), "--merge", str(reviewed)]) == 0
+    assert stat.S_IMODE(reviewed.stat().st_mode) == 0o644
+
+
+def test_a_new_table_gets_the_umask_permissions_not_private_ones(tmp_path, art):
+    old = os.umask(0o022)
+    try:
+        assert main(["segment", str(art), "-o", str(tmp_path / "units.csv")]) == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "units.csv").stat().st_mode) == 0o644
+
+
+def test_dash_means_standard_output(tmp_path, art, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["draft", str(art), "-o", "-"]) == 0
+    assert capsys.readouterr().out.startswith("claim_id,")
+    assert not (tmp_path / "-").exists()
+
+
+def test_options_that_would_be_ignored_are_refused(tmp_path, art, capsys):
+    assert main(["draft", str(art), "--dry-run"]) == 2
+    assert "--dry-run works only with --merge" in one_error_line(capsys)
+    assert main(["draft", str(art), "--evidence", str(tmp_path / "nope.csv")]) == 2
+    assert one_error_line(capsys) == f"claimcheck: {tmp_path / 'nope.csv'}: no such file (the --evidence table)"
+
+
+def test_a_table_named_as_an_article_is_refused(reviewed, capsys):
+    assert main(["draft", str(reviewed)]) == 2
+    assert one_error_line(capsys) == f"claimcheck: {reviewed}: found a .csv file, expected an article as plain text or Markdown (.txt or .md)"
+
+
+def test_a_utf16_article_is_named_as_such(tmp_path, capsys):
+    p = tmp_path / "wide.txt"
+    p.write_bytes(ARTICLE.encode("utf-16"))
+    assert main(["segment", str(p)]) == 2
+    assert "found a UTF-16 byte order mark, expected UTF-8 text" in one_error_line(capsys)
+
+
+def test_an_article_given_twice_is_drafted_once(tmp_path, art, capsys):
+    assert main(["segment", str(art), str(tmp_path), str(art)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("Zinc may shorten a cold by a day.") == 1
+
+
+def test_report_defaults_are_explained_when_run_elsewhere(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["report"]) == 2
+    assert "relative to where you run claimcheck" in one_error_line(capsys)
