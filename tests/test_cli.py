@@ -144,3 +144,47 @@ def test_report_defaults_are_explained_when_run_elsewhere(tmp_path, capsys, monk
     monkeypatch.chdir(tmp_path)
     assert main(["report"]) == 2
     assert "relative to where you run claimcheck" in one_error_line(capsys)
+
+
+def rate(table, row, level, ids="smith2020"):
+    df = pd.read_csv(table, dtype=str, keep_default_na=False)
+    df.loc[row, ["evidence_level", "evidence_ids"]] = [level, ids]
+    df.to_csv(table, index=False, lineterminator="\n")
+    return df
+
+
+def test_verdicts_fills_the_derived_columns_and_nothing_else(reviewed, capsys):
+    before = rate(reviewed, 2, "low")  # "It is proven to work for everyone." drafted at 4
+    assert main(["validate", str(reviewed)]) == 1
+    assert "claimcheck verdicts" in capsys.readouterr().out
+    assert main(["verdicts", str(reviewed)]) == 0
+    after = pd.read_csv(reviewed, dtype=str, keep_default_na=False)
+    assert after.loc[2, ["allowed_certainty", "overstatement", "verdict"]].tolist() == ["1", "3", "overstated"]
+    others = [c for c in before.columns if c not in ("allowed_certainty", "overstatement", "verdict")]
+    assert after[others].equals(before[others])
+    assert main(["validate", str(reviewed)]) == 0
+    capsys.readouterr()
+    # a second run finds nothing to do and does not rewrite the file
+    mtime = reviewed.stat().st_mtime_ns
+    assert main(["verdicts", str(reviewed)]) == 0
+    assert "already up to date" in capsys.readouterr().err
+    assert reviewed.stat().st_mtime_ns == mtime
+
+
+def test_verdicts_dry_run_writes_nothing(reviewed, capsys):
+    rate(reviewed, 2, "moderate")
+    before = reviewed.read_bytes()
+    assert main(["verdicts", str(reviewed), "--dry-run"]) == 0
+    assert "1 row(s) would change" in capsys.readouterr().err
+    assert reviewed.read_bytes() == before
+
+
+def test_verdicts_refuses_a_table_with_other_problems_and_counts_them(reviewed, capsys):
+    df = rate(reviewed, 2, "strong")
+    df.loc[1, "certainty"] = "7"
+    df.to_csv(reviewed, index=False)
+    before = reviewed.read_bytes()
+    assert main(["verdicts", str(reviewed)]) == 2
+    line = one_error_line(capsys)
+    assert line.startswith(f"claimcheck: {reviewed}:3: certainty: found") and "1 more" in line and line.endswith("nothing written")
+    assert reviewed.read_bytes() == before

@@ -126,3 +126,30 @@ def test_hand_edits_to_a_drafted_table_survive_a_merge(drafted, capsys):
     after = pd.read_csv(table, dtype=str, keep_default_na=False).set_index("claim_id")
     assert after.loc[df.loc[i, "claim_id"], "reviewer_note"] == "needs a source"
     assert "gin-004" not in after.index
+
+
+def test_rows_a_merge_removes_are_kept_aside_with_their_work(drafted, capsys):
+    art, table = drafted
+    df = pd.read_csv(table, dtype=str, keep_default_na=False)
+    df.loc[df["text"] == "High doses can cause heartburn.", "reviewer_note"] = "dose? cite the trial"
+    df.to_csv(table, index=False)
+    edit(art, " High doses can cause heartburn.", "")
+    assert main(["draft", str(art), "--merge", str(table)]) == 0
+    assert f"kept in {table.with_name('claims.removed.csv')}" in capsys.readouterr().err
+    aside = pd.read_csv(table.with_name("claims.removed.csv"), dtype=str, keep_default_na=False)
+    assert aside["text"].tolist() == ["High doses can cause heartburn."]
+    assert aside["reviewer_note"].tolist() == ["dose? cite the trial"]
+    # a second removal adds to the file; the first stays
+    edit(art, " This speeds up emptying of the stomach.", "")
+    assert main(["draft", str(art), "--merge", str(table)]) == 0
+    aside = pd.read_csv(table.with_name("claims.removed.csv"), dtype=str, keep_default_na=False)
+    assert aside["text"].tolist() == ["High doses can cause heartburn.", "This speeds up emptying of the stomach."]
+
+
+def test_merging_an_article_under_a_new_name_says_its_statements_are_all_new(drafted, capsys):
+    art, table = drafted
+    renamed = art.with_name("ginger-revised.md")
+    renamed.write_text(art.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["draft", str(renamed), "--merge", str(table), "--dry-run"]) == 0
+    err = capsys.readouterr().err
+    assert "0 unchanged" in err and "article 'ginger-revised' is not in the table" in err

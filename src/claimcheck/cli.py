@@ -88,6 +88,16 @@ def _load_evidence(path: Path | None) -> pd.DataFrame | None:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
+def _keep_removed(rows: pd.DataFrame, table: Path) -> Path:
+    """Append rows a merge took out of ``table`` to ``TABLE.removed.csv`` beside it:
+    a statement deleted from the article by mistake keeps its review."""
+    aside = table.with_name(table.stem + ".removed.csv")
+    if aside.exists():
+        rows = pd.concat([pd.read_csv(aside, dtype=str, keep_default_na=False), rows], ignore_index=True)
+    write_csv_atomic(rows, aside)
+    return aside
+
+
 def cmd_draft(args: argparse.Namespace) -> int:
     from claimcheck.draft import draft_claims, draft_lines
 
@@ -139,10 +149,48 @@ def cmd_draft(args: argparse.Namespace) -> int:
             return 0
         write_csv_atomic(merged, out)
         print(f"wrote {len(merged)} rows to {out}", file=sys.stderr)
+        if report.removed_rows is not None and len(report.removed_rows):
+            aside = _keep_removed(report.removed_rows, Path(out))
+            print(f"the {len(report.removed_rows)} removed row(s), with their labels and notes, are kept in {aside}", file=sys.stderr)
         return 0
     from claimcheck.segment import segment_paths
 
     _emit(suggest(draft_claims(segment_paths(args.articles), evidence=evidence)), args.output)
+    return 0
+
+
+DERIVED = ("allowed_certainty", "overstatement", "verdict")
+
+
+def cmd_verdicts(args: argparse.Namespace) -> int:
+    """Fill the three derived columns from certainty and evidence_level; nothing else changes."""
+    from claimcheck.audit import derive_verdicts
+    from claimcheck.validate import validate_claims
+
+    _check_output(args.output, args.force) if args.output is not None and args.output != args.claims else None
+    problems = [p for p in validate_claims(args.claims) if p.column not in DERIVED]
+    if problems:
+        more = f" (and {len(problems) - 1} more: claimcheck validate {args.claims})" if len(problems) > 1 else ""
+        raise InputError(f"{problems[0]}{more}; nothing written")
+    table = pd.read_csv(args.claims, dtype=str, keep_default_na=False)
+    derived = derive_verdicts(table)
+    new = {c: derived[c].astype("string").fillna("").tolist() for c in DERIVED}
+    changed = [i for i in range(len(table)) if any(table.at[i, c] != new[c][i] for c in DERIVED)]
+    for c in DERIVED:
+        table[c] = new[c]
+    counts = table["verdict"].replace("", "without an evidence level").value_counts()
+    summary = ", ".join(f"{n} {v}" for v, n in counts.items())
+    out = args.output or args.claims
+    if not changed and out == args.claims:
+        print(f"{args.claims}: verdicts already up to date ({summary})", file=sys.stderr)
+        return 0
+    for i in changed[:20]:
+        print(f"  {table.at[i, 'claim_id']}: verdict {table.at[i, 'verdict'] or '(none)'}", file=sys.stderr)
+    if args.dry_run:
+        print(f"{len(changed)} row(s) would change ({summary}); dry run: nothing written", file=sys.stderr)
+        return 0
+    _emit(table, out)
+    print(f"{len(changed)} row(s) changed ({summary})", file=sys.stderr)
     return 0
 
 
@@ -223,6 +271,16 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--article", type=Path, action="append", help="article file(s) the table covers")
     v.add_argument("--evidence", type=Path, help="evidence table the ids must resolve in")
     v.set_defaults(func=cmd_validate)
+
+    w = sub.add_parser(
+        "verdicts", help="fill allowed_certainty, overstatement and verdict from certainty and evidence_level",
+        description="Fill the derived columns after editing certainty or evidence_level by hand; no other column changes.",
+    )
+    w.add_argument("claims", type=Path, metavar="CLAIMS.csv")
+    w.add_argument("-o", "--output", type=Path, help="CSV to write (default: update CLAIMS.csv in place)")
+    w.add_argument("--force", action="store_true", help="replace an existing -o file")
+    w.add_argument("--dry-run", action="store_true", help="say which rows would change, write nothing")
+    w.set_defaults(func=cmd_verdicts)
 
     r = sub.add_parser("report", help="validate, execute the notebooks and render HTML reports")
     r.add_argument("--claims", type=Path, default=DEFAULT_CLAIMS, help=f"claims table (default {DEFAULT_CLAIMS})")

@@ -36,11 +36,20 @@ class MergeReport:
     edited: list[tuple[str, str, str]] = field(default_factory=list)  # id, old text, new text
     added: list[tuple[str, str]] = field(default_factory=list)
     removed: list[tuple[str, str]] = field(default_factory=list)
+    # the removed rows whole, as the table had them (so the work in them can be kept aside)
+    removed_rows: pd.DataFrame | None = None
+    # articles merged that the table did not have: every statement of theirs is new
+    new_articles: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = [
             f"{len(self.unchanged)} unchanged, {len(self.edited)} edited (back to draft), "
             f"{len(self.added)} new, {len(self.removed)} removed"
+        ]
+        out += [
+            f"  note: article {slug!r} is not in the table, so all its statements are new "
+            "(a revised article keeps its rows only under its old file name)"
+            for slug in self.new_articles
         ]
         out += [f"  edited  {cid}: {new!r} (was {old!r})" for cid, old, new in self.edited]
         out += [f"  new     {cid}: {text!r}" for cid, text in self.added]
@@ -129,7 +138,8 @@ def merge_article(claims_path: str | Path, articles: Iterable[str | Path], evide
 
     problems = [p for p in validate_claims(claims_path) if p.column not in ("verdict", "overstatement", "allowed_certainty")]
     if problems:
-        raise InputError(f"{problems[0]} (fix the table before merging; nothing written)")
+        more = f"; {len(problems) - 1} more: claimcheck validate {claims_path}" if len(problems) > 1 else ""
+        raise InputError(f"{problems[0]} (fix the table before merging; nothing written{more})")
     old = pd.read_csv(claims_path, dtype=str, keep_default_na=False)
     report = MergeReport()
     parts = []
@@ -139,6 +149,8 @@ def merge_article(claims_path: str | Path, articles: Iterable[str | Path], evide
         mine = old[old["article"] == slug]
         taken = {i.rsplit("-", 1)[0] for i in old.loc[old["article"] != slug, "claim_id"]}
         prefix = mine["claim_id"].iloc[0].rsplit("-", 1)[0] if len(mine) else id_prefix(slug, taken)
+        if not len(mine) and len(old):
+            report.new_articles.append(slug)
         units = segment_text(read_article(path), slug, prefix)
         merged, r = merge_units(mine, units, evidence)
         parts.append(merged)
@@ -147,6 +159,8 @@ def merge_article(claims_path: str | Path, articles: Iterable[str | Path], evide
             getattr(report, name).extend(getattr(r, name))
     by_slug = {slug: to_typed(old[old["article"] == slug]) for slug in old["article"].unique() if slug not in done}
     by_slug.update({p["article"].iloc[0]: p for p in parts if len(p)})
+    gone = {cid for cid, _ in report.removed}
+    report.removed_rows = old[old["claim_id"].isin(gone)].reset_index(drop=True)
     order = list(dict.fromkeys([*old["article"], *by_slug]))
     table = pd.concat([by_slug[s] for s in order if s in by_slug], ignore_index=True)
     return table, report

@@ -215,7 +215,7 @@ def validate_claims(
                 want_s = "" if want is None else str(want)
                 if ok(i, colname) and r[colname] != want_s:
                     problems.append(
-                        Problem(f, line, colname, f"found {_show(r[colname]) if r[colname] else 'an empty value'}, expected {_show(want_s) if want_s else 'an empty value'} from certainty {r['certainty']} and evidence_level {level or '(empty)'}")
+                        Problem(f, line, colname, f"found {_show(r[colname]) if r[colname] else 'an empty value'}, expected {_show(want_s) if want_s else 'an empty value'} from certainty {r['certainty']} and evidence_level {level or '(empty)'} (claimcheck verdicts {f} fills it)")
                     )
             if status == "reviewed" and name == "overstated" and not r["suggested_revision"].strip():
                 problems.append(Problem(f, line, "suggested_revision", "found an empty value, expected a rewrite at the allowed level for an overstated row"))
