@@ -10,6 +10,7 @@ import pytest
 
 from claimcheck import tables
 from claimcheck.report import (
+    _index_html,
     build_report,
     headline,
     load_audit,
@@ -130,6 +131,23 @@ def test_headline(audit):
     assert h["assessed"] == 9
     assert h["overstated_share"] == 0.667
     assert h["most_overstated"]["claim_id"] == "gin-001"  # +3, first in reading order among the +3s
+
+
+def test_unreviewed_drafts_are_counted_and_named_wherever_the_headline_is(audit):
+    assert headline(audit.claims)["drafts"] == 0
+    claims = audit.claims.copy()
+    claims.loc[claims["claim_id"] == "gin-001", "status"] = "draft"
+    h = headline(claims)
+    assert h["drafts"] == 1
+    assert h["most_overstated"]["status"] == "draft"
+    page = _index_html([], h)
+    assert "1 of the 11 statements are still drafts" in page
+    assert "a draft, not yet reviewed" in page
+    assert "still drafts" in repr(tables.calibration_summary(claims))
+    assert "gin-001 (a draft, not yet reviewed)" in repr(tables.inventory_summary(claims))
+    # a fully reviewed audit says nothing about drafts
+    assert "still drafts" not in _index_html([], headline(audit.claims))
+    assert "draft" not in repr(tables.calibration_summary(audit.claims))
 
 
 def test_worst_first_orders_by_overstatement_then_position(audit):

@@ -93,6 +93,7 @@ def headline(claims: pd.DataFrame) -> dict[str, object]:
             "overstatement": int(row["overstatement"]),
             "certainty": CERTAINTY_NAMES[int(row["certainty"])],
             "evidence_level": row["evidence_level"],
+            "status": row["status"],
         }
     return {
         "statements": len(claims),
@@ -101,6 +102,8 @@ def headline(claims: pd.DataFrame) -> dict[str, object]:
         "assessed": assessed,
         "overstated_share": round(counts["overstated"] / assessed, 3) if assessed else 0.0,
         "unrated": int((claims["verdict"] == "").sum()),
+        # rows a person has not checked: their labels and verdicts are the drafter's first pass
+        "drafts": int((claims["status"] != "reviewed").sum()),
         "most_overstated": top,
     }
 
@@ -201,6 +204,15 @@ def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object]) -
         if top
         else "<p>No statement is overstated.</p>"
     )
+    if top and top["status"] != "reviewed":
+        worst = worst.replace(" too strong).</p>", " too strong; a draft, not yet reviewed).</p>")
+    drafts = (
+        f'<p class="cc-drafts"><strong>{numbers["drafts"]} of the {numbers["statements"]} statements are still '
+        "drafts</strong>: their labels are the drafter's first pass, not a reviewer's, and "
+        f"{numbers['unrated']} have no evidence level yet. Verdicts on drafts may change.</p>"
+        if numbers["drafts"]
+        else ""
+    )
     links = "\n".join(
         f'<li><a href="{html.escape(href)}">{html.escape(title)}</a> — {html.escape(question)}</li>'
         for href, title, question in pages
@@ -222,6 +234,7 @@ def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object]) -
 <p>{numbers["statements"]} statements in {_plural(numbers["articles"], "article")};
 {counts["overstated"]} of the {numbers["assessed"]} with something to check
 are overstated ({share}).</p>
+{drafts}
 {worst}
 <table class="cc-table cc-counts"><thead><tr><th>verdict</th><th>statements</th></tr></thead>
 <tbody>

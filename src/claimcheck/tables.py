@@ -142,12 +142,23 @@ def _worst_sentence(h: Mapping[str, object]) -> str:
     top = h["most_overstated"]
     if not top:
         return "No statement asserts more than its evidence allows."
+    draft = " (a draft, not yet reviewed)" if top.get("status", "reviewed") != "reviewed" else ""
     return (
-        f"The most overstated statement ({top['claim_id']}) is worded as *{top['certainty']}* "
+        f"The most overstated statement ({top['claim_id']}{draft}) is worded as *{top['certainty']}* "
         "where the "
         f"evidence is *{level_label(top['evidence_level'])}*, {_n(top['overstatement'], 'level')} "
         "too strong: "
         f"“{md_quote(top['text'])}”"
+    )
+
+
+def _drafts_sentence(h: Mapping[str, object]) -> str:
+    """A warning when some rows are unreviewed drafts (empty when every row is reviewed)."""
+    if not h["drafts"]:
+        return ""
+    return (
+        f" **{h['drafts']} of the {h['statements']} statements are still drafts**: their labels are "
+        f"the drafter's first pass, and {h['unrated']} have no evidence level yet, so these numbers may change."
     )
 
 
@@ -167,7 +178,7 @@ def inventory_summary(claims: pd.DataFrame) -> Prose:
         f"The commonest kinds are {common.index[0]} ({int(common.iloc[0])}) and {common.index[1]} "
         f"({int(common.iloc[1])}); {int(types['advice'])} give advice and {int(types['context'])} "
         "are context. "
-        f"**{h['verdicts']['overstated']}** statements are overstated.\n\n{_worst_sentence(h)}"
+        f"**{h['verdicts']['overstated']}** statements are overstated.{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
     )
     return Prose(text, {"headline": h})
 
@@ -192,7 +203,7 @@ def calibration_summary(claims: pd.DataFrame) -> Prose:
         f"({h['overstated_share']:.0%}): they assert more certainty than the evidence allows. "
         f"{v['calibrated']} are calibrated, {v['hedged']} hedged and {v['understated']} "
         "understated; "
-        f"{v['not_assessed']} assert nothing checkable.{type_sentence}\n\n{_worst_sentence(h)}"
+        f"{v['not_assessed']} assert nothing checkable.{type_sentence}{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
     )
     return Prose(text, {"headline": h})
 
