@@ -188,3 +188,35 @@ def test_verdicts_refuses_a_table_with_other_problems_and_counts_them(reviewed, 
     line = one_error_line(capsys)
     assert line.startswith(f"claimcheck: {reviewed}:3: certainty: found") and "1 more" in line and line.endswith("nothing written")
     assert reviewed.read_bytes() == before
+
+
+def test_validate_after_a_revision_shows_where_texts_differ_and_suggests_merge(tmp_path, art, reviewed, capsys):
+    art.write_text(ARTICLE.replace("by a day.", "by half a day."), encoding="utf-8")
+    assert main(["validate", str(reviewed), "--article", str(art)]) == 1
+    out, err = capsys.readouterr()
+    line = next(ln for ln in out.splitlines() if "expected article[" in ln)
+    # shown from just before the first difference, so the two sides differ on screen
+    assert "(they differ from character 28)" in line
+    found, expected = line.split(", expected article[")
+    assert "by a day" in found
+    assert "by half" in expected
+    assert f"claimcheck draft {art} --merge {reviewed}" in err
+
+
+def test_validate_with_the_wrong_article_says_so_once_per_article(tmp_path, reviewed, capsys):
+    other = tmp_path / "other.md"
+    other.write_text("# Other\n\nSomething else entirely.\n", encoding="utf-8")
+    assert main(["validate", str(reviewed), "--article", str(other)]) == 1
+    out = capsys.readouterr().out
+    stray = [ln for ln in out.splitlines() if ": article: found" in ln and "zinc" in ln]
+    assert stray == [f"{reviewed}:2: article: found 3 rows of 'zinc', expected one of the articles given: other"]
+
+
+def test_long_texts_that_differ_late_are_shown_from_the_difference():
+    from claimcheck.validate import _show_difference
+
+    a = "Acupuncture is a safe treatment for most adults with chronic pain."
+    b = "Acupuncture is a safe treatment for most adults with chronic neck pain."
+    found, expected, k = _show_difference(a, b)
+    assert k == a.index("pain.")
+    assert found != expected and found.startswith("…") and "neck" in expected

@@ -226,6 +226,16 @@ def validate_claims(
     return sorted(problems)
 
 
+def _show_difference(found: str, expected: str, limit: int = 40) -> tuple[str, str, int]:
+    """Both texts shown from a little before where they first differ, and that position:
+    two long sentences that differ at the end would otherwise print the same."""
+    k = next((i for i, (a, b) in enumerate(zip(found, expected)) if a != b), min(len(found), len(expected)))
+    if k < limit - 10:
+        return _show(found, limit), _show(expected, limit), k
+    a = max(0, k - 10)
+    return "…" + _show(found[a:], limit), "…" + _show(expected[a:], limit), k
+
+
 def _check_against_articles(
     f: str, df: pd.DataFrame, lines: list[int], bad: set[tuple[int, str]], article: str | Path | Sequence[str | Path]
 ) -> list[Problem]:
@@ -244,8 +254,9 @@ def _check_against_articles(
             s, e = int(df.at[i, "start"]), int(df.at[i, "end"])
             spans.add((s, e))
             if text[s:e] != df.at[i, "text"]:
+                found, expected, k = _show_difference(df.at[i, "text"], text[s:e])
                 problems.append(
-                    Problem(f, lines[i], "text", f"found {_show(df.at[i, 'text'])}, expected article[{s}:{e}] = {_show(text[s:e])}")
+                    Problem(f, lines[i], "text", f"found {found}, expected article[{s}:{e}] = {expected} (they differ from character {k + 1})")
                 )
         for n, u in enumerate(iter_units(text), start=1):
             if (u.start, u.end) not in spans:
@@ -253,9 +264,13 @@ def _check_against_articles(
                     Problem(f, lines[-1] + 1, "text", f"no row for {u.unit} {n} of {slug} {_show(text[u.start:u.end])} at {u.start}:{u.end}, expected every unit of the article to have a row")
                 )
     slugs = set(texts)
+    stray: dict[str, list[int]] = {}
     for i, slug in enumerate(df["article"]):
         if slug and slug not in slugs and len(paths) > 0 and (i, "article") not in bad:
-            problems.append(Problem(f, lines[i], "article", f"found {_show(slug)}, expected one of the articles given: " + ", ".join(sorted(slugs))))
+            stray.setdefault(slug, []).append(i)
+    for slug, rows in stray.items():
+        n = f"{len(rows)} rows" if len(rows) > 1 else "1 row"
+        problems.append(Problem(f, lines[rows[0]], "article", f"found {n} of {_show(slug)}, expected one of the articles given: " + ", ".join(sorted(slugs))))
     return problems
 
 
