@@ -478,3 +478,26 @@ def test_a_breadcrumb_heading_sets_no_section_type() -> None:
     assert "section default" not in drafted["draft_rules"].iloc[-1]
     # the same heading without the trail marker is a section heading, and its type carries over
     assert "section default" in draft_claims(segment_text(crumb, "post"))["draft_rules"].iloc[-1]
+
+
+# redflags v6, from a fresh-clone walkthrough on an article none of the rules were written for
+@pytest.mark.parametrize(
+    ("sentence", "support"),
+    [
+        ("A 2019 trial by Okafor found fewer migraines in the first month.", "cited"),
+        ("A 2021 review by Lindqvist and colleagues pooled eleven trials.", "cited"),
+        ("Patel and colleagues (2018) followed 400 nurses for a year.", "cited"),
+        ("A 2020 study by researchers in Ohio found no benefit.", "vague"),
+        ("A 2020 study by the university found no benefit.", "vague"),
+    ],
+)
+def test_a_study_named_by_author_and_year_is_cited(sentence: str, support: str) -> None:
+    assert draft_text(sentence).support_in_text == support
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Natural products are always gentler on the body.", "These natural supplements are kinder to your liver.", "Try natural remedies first."],
+)
+def test_plural_natural_products_appeal_to_nature(sentence: str) -> None:
+    assert "appeal_to_nature" in draft_text(sentence).flags.split(";")
