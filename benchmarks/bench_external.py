@@ -17,7 +17,6 @@ The floor (the READMEs' two-regex rule) is computed in the same run. Tune on
 from __future__ import annotations
 
 import argparse
-import json
 import time
 
 from _common import (
@@ -114,7 +113,7 @@ def markdown(res: dict) -> str:
     out = [f"External certainty benchmarks, **{res['split']}** split "
            f"(Yu: {y['rows_scored']} rows with a level; Pei: {p['rows']} rows)", "",
            md_table(["metric", "drafter", "floor (two regexes)", "target"], rows), "",
-           f"Yu confusion matrix (rows gold, columns draft; draft 4 counted as 3, draft 0 = miss):", "",
+           "Yu confusion matrix (rows gold, columns draft; draft 4 counted as 3, draft 0 = miss):", "",
            confusion_md(y["draft"]["confusion"], (0, 1, 2, 3)), "",
            f"Yu label-0 rows (no gold level, {y['label0_rows']}): drafter gives ≥ 1 to "
            f"{y['label0_share_drafted_ge1']:.1%} of them (diagnostic only).", "",

@@ -61,7 +61,8 @@ def test_merge_into_another_existing_file_needs_force(tmp_path, art, reviewed, c
 @pytest.mark.parametrize("bad", ["folder", "article"])
 def test_an_output_that_cannot_be_a_table_is_refused_before_any_work(tmp_path, art, capsys, bad):
     out = tmp_path / "out" if bad == "folder" else art
-    out.mkdir() if bad == "folder" else None
+    if bad == "folder":
+        out.mkdir()
     before = art.read_bytes()
     assert main(["draft", str(art), "-o", str(out), "--force"]) == 2
     line = one_error_line(capsys)

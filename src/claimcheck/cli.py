@@ -170,7 +170,8 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
     from claimcheck.audit import derive_verdicts
     from claimcheck.validate import validate_claims
 
-    _check_output(args.output, args.force) if args.output is not None and args.output != args.claims else None
+    if args.output is not None and args.output != args.claims:
+        _check_output(args.output, args.force)
     problems = [p for p in validate_claims(args.claims) if p.column not in DERIVED]
     if problems:
         more = f" (and {len(problems) - 1} more: claimcheck validate {args.claims})" if len(problems) > 1 else ""

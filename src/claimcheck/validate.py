@@ -229,7 +229,7 @@ def validate_claims(
 def _show_difference(found: str, expected: str, limit: int = 40) -> tuple[str, str, int]:
     """Both texts shown from a little before where they first differ, and that position:
     two long sentences that differ at the end would otherwise print the same."""
-    k = next((i for i, (a, b) in enumerate(zip(found, expected)) if a != b), min(len(found), len(expected)))
+    k = next((i for i, (a, b) in enumerate(zip(found, expected, strict=False)) if a != b), min(len(found), len(expected)))
     if k < limit - 10:
         return _show(found, limit), _show(expected, limit), k
     a = max(0, k - 10)
