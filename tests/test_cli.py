@@ -221,3 +221,44 @@ def test_long_texts_that_differ_late_are_shown_from_the_difference():
     found, expected, k = _show_difference(a, b)
     assert k == a.index("pain.")
     assert found != expected and found.startswith("…") and "neck" in expected
+
+
+def test_verdicts_puts_back_derived_columns_deleted_in_a_spreadsheet(reviewed, capsys):
+    df = rate(reviewed, 2, "low").drop(columns=["allowed_certainty", "overstatement", "verdict"])
+    df.to_csv(reviewed, index=False)
+    assert main(["verdicts", str(reviewed)]) == 0
+    after = pd.read_csv(reviewed, dtype=str, keep_default_na=False)
+    assert list(after.columns[:24]) == list(pd.read_csv(reviewed, nrows=0).columns[:24])
+    assert after.columns.get_loc("verdict") == after.columns.get_loc("overstatement") + 1
+    assert after.loc[2, "verdict"] == "overstated"
+
+
+def test_verdicts_does_not_wait_for_the_rewrite_it_is_about_to_ask_for(reviewed, capsys):
+    df = rate(reviewed, 2, "low")
+    df.loc[2, ["status", "rationale"]] = ["reviewed", "one small trial"]
+    df.loc[:, "evidence_level"] = df["evidence_level"].replace("", "n_a")
+    df.loc[:, "status"] = "reviewed"
+    df.to_csv(reviewed, index=False)
+    assert main(["verdicts", str(reviewed)]) == 0
+    assert "1 reviewed overstated row(s) still need a suggested_revision" in capsys.readouterr().err
+
+
+def test_a_table_saved_by_excel_keeps_its_byte_order_mark_and_line_endings(reviewed, capsys):
+    rate(reviewed, 2, "low")
+    text = reviewed.read_text(encoding="utf-8")
+    reviewed.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    assert main(["verdicts", str(reviewed)]) == 0
+    data = reviewed.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data.count(b"\r\n") == data.count(b"\n")
+    # only the row whose verdict was filled changed
+    old_lines, new_lines = text.splitlines(), data[3:].decode("utf-8").split("\r\n")[:-1]
+    assert [i for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b] == [3]
+
+
+def test_validate_takes_several_articles_after_one_option_and_folders(tmp_path, art, reviewed, capsys):
+    other = tmp_path / "other.md"
+    other.write_text("# Other\n\nSomething else entirely.\n", encoding="utf-8")
+    assert main(["validate", str(reviewed), "--article", str(art), str(other)]) == 1
+    assert "found no row for article 'other'" in capsys.readouterr().out
+    assert main(["validate", str(reviewed), "--article", str(tmp_path)]) == 0  # the folder's other.md is not covered

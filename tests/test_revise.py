@@ -153,3 +153,40 @@ def test_merging_an_article_under_a_new_name_says_its_statements_are_all_new(dra
     assert main(["draft", str(renamed), "--merge", str(table), "--dry-run"]) == 0
     err = capsys.readouterr().err
     assert "0 unchanged" in err and "article 'ginger-revised' is not in the table" in err
+
+
+def test_a_new_bullet_is_drafted_under_its_heading_as_in_a_fresh_draft(tmp_path):
+    art = tmp_path / "clinic.md"
+    text = "# Acupuncture at Our Clinic\n\n## Conditions we treat\n\n- Back pain\n- Migraine\n"
+    art.write_text(text, encoding="utf-8")
+    table = tmp_path / "claims.csv"
+    assert main(["draft", str(art), "-o", str(table)]) == 0
+    art.write_text(text + "- Colic in babies\n", encoding="utf-8")
+    assert main(["draft", str(art), "--merge", str(table)]) == 0
+    merged = pd.read_csv(table, dtype=str, keep_default_na=False).set_index("text")
+    fresh = tmp_path / "fresh.csv"
+    assert main(["draft", str(art), "-o", str(fresh)]) == 0
+    direct = pd.read_csv(fresh, dtype=str, keep_default_na=False).set_index("text")
+    cols = ["claim_type", "certainty", "flags", "draft_rules"]
+    assert merged.loc["Colic in babies", cols].tolist() == direct.loc["Colic in babies", cols].tolist()
+
+
+def test_an_id_is_never_given_to_a_second_statement(drafted, capsys):
+    art, table = drafted
+    edit(art, " High doses can cause heartburn.", "")
+    assert main(["draft", str(art), "--merge", str(table)]) == 0
+    gone = pd.read_csv(table.with_name("claims.removed.csv"), dtype=str)["claim_id"].tolist()
+    edit(art, "Ginger is safe for most people.", "Ginger is safe for most people. Pregnant women should ask first.")
+    assert main(["draft", str(art), "--merge", str(table)]) == 0
+    after = pd.read_csv(table, dtype=str, keep_default_na=False)
+    new_id = after.loc[after["text"] == "Pregnant women should ask first.", "claim_id"].item()
+    assert new_id not in gone
+
+
+def test_an_edited_row_notes_when_the_drafter_now_reads_it_differently(drafted, capsys):
+    art, table = drafted
+    edit(art, "Ginger is safe for most people.", "Ginger may be safe for most people.")
+    assert main(["draft", str(art), "--merge", str(table)]) == 0
+    row = pd.read_csv(table, dtype=str, keep_default_na=False).set_index("text").loc["Ginger may be safe for most people."]
+    assert row["certainty"] == "3" and row["status"] == "draft"
+    assert "the drafter reads the new text as certainty 1, the row says 3" in row["reviewer_note"]

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pandas as pd
 
 from claimcheck.io import ARTICLE_SUFFIXES, InputError, write_csv_atomic
+from claimcheck.schema import CLAIM_COLUMNS
 
 DEFAULT_CLAIMS = Path("data/claims.csv")
 DEFAULT_EVIDENCE = Path("data/evidence.csv")
@@ -65,7 +67,14 @@ def cmd_segment(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from claimcheck.validate import validate_claims
 
-    problems = validate_claims(args.claims, article=args.article, evidence=args.evidence)
+    from claimcheck.io import expand_articles
+
+    articles = None
+    if args.article:  # named files are checked as given; a folder's files only where the table covers them
+        folders = [a for a in args.article if a.is_dir()]
+        named = expand_articles([a for a in args.article if not a.is_dir()])
+        articles = named + (article_files_for(args.claims, expand_articles(folders)) if folders else [])
+    problems = validate_claims(args.claims, article=articles, evidence=args.evidence)
     for p in problems:
         print(p)
     if problems:
@@ -94,7 +103,9 @@ def _load_evidence(path: Path | None) -> pd.DataFrame | None:
 def _keep_removed(rows: pd.DataFrame, table: Path) -> Path:
     """Append rows a merge took out of ``table`` to ``TABLE.removed.csv`` beside it:
     a statement deleted from the article by mistake keeps its review."""
-    aside = table.with_name(table.stem + ".removed.csv")
+    from claimcheck.revise import removed_path
+
+    aside = removed_path(table)
     if aside.exists():
         rows = pd.concat([pd.read_csv(aside, dtype=str, keep_default_na=False), rows], ignore_index=True)
     write_csv_atomic(rows, aside)
@@ -172,11 +183,25 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
 
     if args.output is not None and args.output != args.claims:
         _check_output(args.output, args.force)
-    problems = [p for p in validate_claims(args.claims) if p.column not in DERIVED]
+    # what the verdicts decide is not a reason to refuse them: the derived columns
+    # themselves (missing or stale), and the rewrite an overstated row needs
+    from claimcheck.io import read_csv_rows
+
+    header, _, _ = read_csv_rows(args.claims, "claims table")
+    table = pd.read_csv(args.claims, dtype=str, keep_default_na=False)
+    for c in DERIVED:  # a column deleted in a spreadsheet comes back where the contract puts it
+        if c not in table.columns:
+            table.insert(min(CLAIM_COLUMNS.index(c), len(table.columns)), c, "")
+    checked = args.claims
+    with tempfile.TemporaryDirectory() as tmp:
+        if list(table.columns) != header:  # validate what will be written, with the columns back
+            checked = Path(tmp) / args.claims.name
+            table.to_csv(checked, index=False)
+        problems = [p for p in validate_claims(checked) if p.column not in (*DERIVED, "suggested_revision")]
+    problems = [type(p)(str(args.claims), p.line, p.column, p.message) for p in problems]
     if problems:
         more = f" (and {len(problems) - 1} more: claimcheck validate {args.claims})" if len(problems) > 1 else ""
         raise InputError(f"{problems[0]}{more}; nothing written")
-    table = pd.read_csv(args.claims, dtype=str, keep_default_na=False)
     derived = derive_verdicts(table)
     new = {c: derived[c].astype("string").fillna("").tolist() for c in DERIVED}
     changed = [i for i in range(len(table)) if any(table.at[i, c] != new[c][i] for c in DERIVED)]
@@ -195,6 +220,9 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
         return 0
     _emit(table, out)
     print(f"{len(changed)} row(s) changed ({summary})", file=sys.stderr)
+    need = int(((table["verdict"] == "overstated") & (table["status"] == "reviewed") & (table["suggested_revision"].str.strip() == "")).sum())
+    if need:
+        print(f"{need} reviewed overstated row(s) still need a suggested_revision (claimcheck validate {out} lists them)", file=sys.stderr)
     return 0
 
 
@@ -272,7 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     v = sub.add_parser("validate", help="check a claims table against the data contract")
     v.add_argument("claims", type=Path, metavar="CLAIMS.csv")
-    v.add_argument("--article", type=Path, action="append", help="article file(s) the table covers")
+    v.add_argument("--article", type=Path, action="extend", nargs="+", help="article file(s) or folder(s) the table covers")
     v.add_argument("--evidence", type=Path, help="evidence table the ids must resolve in")
     v.set_defaults(func=cmd_validate)
 
@@ -289,7 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("report", help="validate, execute the notebooks and render HTML reports")
     r.add_argument("--claims", type=Path, default=DEFAULT_CLAIMS, help=f"claims table (default {DEFAULT_CLAIMS})")
     r.add_argument("--evidence", type=Path, default=DEFAULT_EVIDENCE, help=f"evidence table (default {DEFAULT_EVIDENCE})")
-    r.add_argument("--article", type=Path, action="append", help=f"article file or folder (default {DEFAULT_ARTICLES})")
+    r.add_argument("--article", type=Path, action="extend", nargs="+", help=f"article file(s) or folder(s) (default {DEFAULT_ARTICLES})")
     r.add_argument("--out", type=Path, default=Path("reports"), help="folder for the HTML pages (default reports)")
     r.set_defaults(func=cmd_report)
     return p

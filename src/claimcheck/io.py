@@ -142,7 +142,7 @@ def _file_mode(dest: Path) -> int:
         return 0o666 & ~umask
 
 
-def _write_atomic(dest: Path, write) -> None:
+def _write_atomic(dest: Path, write, encoding: str = "utf-8") -> None:
     """Write through ``write(fh)`` to a temporary file next to ``dest``, then rename:
     a crash never leaves half a file. A destination that cannot be written is an
     InputError naming it."""
@@ -154,7 +154,7 @@ def _write_atomic(dest: Path, write) -> None:
     except OSError as e:
         raise InputError(f"{dest}: cannot write here ({e.strerror})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
             write(fh)
             fh.flush()
             os.fsync(fh.fileno())
@@ -168,9 +168,24 @@ def _write_atomic(dest: Path, write) -> None:
         raise
 
 
+def _csv_style(dest: Path) -> tuple[str, str]:
+    """(encoding, line ending) of the CSV being replaced: a table saved by Excel
+    (byte-order mark, CRLF) stays that way, so a rewrite changes only what changed."""
+    try:
+        with dest.open("rb") as fh:
+            head = fh.read(65536)
+    except OSError:
+        return "utf-8", "\n"
+    first = head.split(b"\n", 1)[0]
+    return ("utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else "utf-8"), ("\r\n" if first.endswith(b"\r") else "\n")
+
+
 def write_csv_atomic(df: pd.DataFrame, path: str | Path) -> None:
-    """Write a CSV atomically (temporary file + rename), keeping the permissions of the file it replaces."""
-    _write_atomic(Path(path), lambda fh: df.to_csv(fh, index=False, lineterminator="\n"))
+    """Write a CSV atomically (temporary file + rename), keeping the permissions,
+    byte-order mark and line endings of the file it replaces."""
+    dest = Path(path)
+    encoding, ending = _csv_style(dest)
+    _write_atomic(dest, lambda fh: df.to_csv(fh, index=False, lineterminator=ending), encoding)
 
 
 def write_text_atomic(text: str, path: str | Path) -> None:

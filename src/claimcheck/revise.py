@@ -66,8 +66,21 @@ def _next_number(ids: Iterable[str]) -> int:
     return max(nums, default=0) + 1
 
 
-def merge_units(old: pd.DataFrame, units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> tuple[pd.DataFrame, MergeReport]:
-    """Carry one article's old rows over to its new units. Pure: returns a new table."""
+def removed_path(table: str | Path) -> Path:
+    """Where a merge keeps the rows it takes out of ``table``: ``TABLE.removed.csv`` beside it."""
+    t = Path(table)
+    return t.with_name(t.stem + ".removed.csv")
+
+
+def merge_units(
+    old: pd.DataFrame, units: pd.DataFrame, evidence: pd.DataFrame | None = None, retired: Iterable[str] = ()
+) -> tuple[pd.DataFrame, MergeReport]:
+    """Carry one article's old rows over to its new units. Pure: returns a new table.
+
+    ``retired``: ids that rows removed earlier had; a new statement never takes
+    one, so an id always means one statement. New statements are drafted in
+    the whole revised article, so a new bullet reads its heading as in a fresh draft.
+    """
     from claimcheck.draft import draft_claims
 
     report = MergeReport()
@@ -99,9 +112,9 @@ def merge_units(old: pd.DataFrame, units: pd.DataFrame, evidence: pd.DataFrame |
         old_free.remove(i)
         edited.add(j)
     prefix = old["claim_id"].iloc[0].rsplit("-", 1)[0] if len(old) else None
-    next_n = _next_number(old["claim_id"])
+    next_n = _next_number([*old["claim_id"], *retired])
     fresh_idx = [j for j in range(len(units)) if j not in match]
-    drafted = draft_claims(units.loc[fresh_idx].reset_index(drop=True), evidence=evidence) if fresh_idx else None
+    drafted = draft_claims(units, evidence=evidence) if fresh_idx or edited else None
     rows = []
     # the optional columns first (draft_rules...), then any others the table has, each once
     extra = [c for c in OPTIONAL_COLUMNS if c in old.columns or fresh_idx]
@@ -117,11 +130,14 @@ def merge_units(old: pd.DataFrame, units: pd.DataFrame, evidence: pd.DataFrame |
                 report.edited.append((rec["claim_id"], old.at[match[j], "text"], unit["text"]))
                 rec["status"] = "draft"
                 note = f"text edited, labels kept from: {old.at[match[j], 'text']}"
+                now = int(drafted.at[j, "certainty"])
+                if str(now) != str(rec["certainty"]):
+                    note += f" (the drafter reads the new text as certainty {now}, the row says {rec['certainty']})"
                 rec["reviewer_note"] = f"{rec['reviewer_note']} | {note}" if rec["reviewer_note"] else note
             else:
                 report.unchanged.append(rec["claim_id"])
         else:
-            rec = drafted.loc[fresh_idx.index(j)].copy()
+            rec = drafted.loc[j].copy()
             rec["claim_id"] = f"{prefix or unit['claim_id'].rsplit('-', 1)[0]}-{next_n:03d}"
             next_n += 1
             report.added.append((rec["claim_id"], unit["text"]))
@@ -141,6 +157,8 @@ def merge_article(claims_path: str | Path, articles: Iterable[str | Path], evide
         more = f"; {len(problems) - 1} more: claimcheck validate {claims_path}" if len(problems) > 1 else ""
         raise InputError(f"{problems[0]} (fix the table before merging; nothing written{more})")
     old = pd.read_csv(claims_path, dtype=str, keep_default_na=False)
+    aside = removed_path(claims_path)
+    retired = pd.read_csv(aside, dtype=str, keep_default_na=False)["claim_id"].tolist() if aside.exists() else []
     report = MergeReport()
     parts = []
     done: set[str] = set()
@@ -152,7 +170,7 @@ def merge_article(claims_path: str | Path, articles: Iterable[str | Path], evide
         if not len(mine) and len(old):
             report.new_articles.append(slug)
         units = segment_text(read_article(path), slug, prefix)
-        merged, r = merge_units(mine, units, evidence)
+        merged, r = merge_units(mine, units, evidence, retired)
         parts.append(merged)
         done.add(slug)
         for name in ("unchanged", "edited", "added", "removed"):
