@@ -501,3 +501,9 @@ def test_a_study_named_by_author_and_year_is_cited(sentence: str, support: str) 
 )
 def test_plural_natural_products_appeal_to_nature(sentence: str) -> None:
     assert "appeal_to_nature" in draft_text(sentence).flags.split(";")
+
+
+def test_naming_a_spice_is_not_a_usage_claim() -> None:
+    """Types v16: a title that names a spice and a benefit asserts the benefit (guide T1)."""
+    d = draft_text("Turmeric: The Golden Spice That Heals Joint Pain", "title")
+    assert d.claim_type == "efficacy", d.draft_rules
