@@ -6,6 +6,7 @@ import html
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from claimcheck import tables
@@ -228,3 +229,16 @@ def test_fixtures_are_valid_audits(variant):
     f = FIXTURES / variant
     articles = sorted((f / "articles").glob("*.txt"))
     assert validate_claims(f / "claims.csv", article=articles, evidence=f / "evidence.csv") == []
+
+
+def test_summaries_agree_in_number_and_count_only_rated_rows(audit):
+    claims = audit.claims.copy()
+    # one overstated mechanism claim, one mechanism claim with no evidence level yet
+    mech = claims.index[claims["claim_type"] == "mechanism"]
+    claims.loc[mech[1], ["evidence_level", "allowed_certainty", "overstatement", "verdict"]] = ["", pd.NA, pd.NA, ""]
+    text = repr(tables.calibration_summary(claims))
+    assert "Overstatement is commonest among mechanism claims: 1 of 1 with an evidence level." in text
+    few = audit.claims[audit.claims["claim_id"].isin(["gin-001", "gin-005", "gin-006"])]  # efficacy x2, context x1
+    inv = repr(tables.inventory_summary(few)).split("\n")[0]
+    # context is among the commonest kinds, so it is not counted a second time; one overstated row is singular
+    assert inv.endswith("The commonest kinds are efficacy (2) and context (1); 0 give advice. **1** statement is overstated.")

@@ -94,6 +94,11 @@ def _n(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count} {noun if count == 1 else (plural or noun + 's')}"
 
 
+def _v(count: int, one: str, many: str) -> str:
+    """``count`` with the verb that agrees with it: 1 gives, 2 give."""
+    return f"{count} {one if count == 1 else many}"
+
+
 def _tint(color: str, amount: float = 0.28) -> str:
     """``color`` mixed with white: the background of highlighted text."""
     r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
@@ -176,9 +181,14 @@ def inventory_summary(claims: pd.DataFrame) -> Prose:
         f"{_n(int(units.get('heading', 0)), 'heading')} and "
         f"{_n(int(units.get('sentence', 0)), 'sentence')}, under {_n(sections, 'section')}. "
         f"The commonest kinds are {common.index[0]} ({int(common.iloc[0])}) and {common.index[1]} "
-        f"({int(common.iloc[1])}); {int(types['advice'])} give advice and {int(types['context'])} "
-        "are context. "
-        f"**{h['verdicts']['overstated']}** statements are overstated.{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
+        f"({int(common.iloc[1])}); "
+        + (
+            f"{_v(int(types['advice']), 'gives', 'give')} advice and {_v(int(types['context']), 'is', 'are')} context. "
+            if "context" not in common.index[:2]
+            else f"{_v(int(types['advice']), 'gives', 'give')} advice. "
+        )
+        + 
+        f"**{h['verdicts']['overstated']}** {'statement is' if h['verdicts']['overstated'] == 1 else 'statements are'} overstated.{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
     )
     return Prose(text, {"headline": h})
 
@@ -189,11 +199,13 @@ def calibration_summary(claims: pd.DataFrame) -> Prose:
     h = headline(claims)
     v = h["verdicts"]
     by_type = plots.verdicts_by_type(claims)
-    share = (by_type["overstated"] / by_type.sum(axis=1).where(by_type.sum(axis=1) > 0)).dropna()
+    rated = by_type.drop(columns=["unrated"], errors="ignore")  # a row with no evidence level has no verdict yet
+    share = (rated["overstated"] / rated.sum(axis=1).where(rated.sum(axis=1) > 0)).dropna()
     worst_type = share.sort_values(ascending=False, kind="stable").index[0] if len(share) else None
     type_sentence = (
         f" Overstatement is commonest among {worst_type} claims: "
-        f"{int(by_type.loc[worst_type, 'overstated'])} of {int(by_type.loc[worst_type].sum())}."
+        f"{int(rated.loc[worst_type, 'overstated'])} of {int(rated.loc[worst_type].sum())}"
+        + (" with an evidence level." if int(rated.loc[worst_type].sum()) < int(by_type.loc[worst_type].sum()) else ".")
         if worst_type and by_type.loc[worst_type, "overstated"]
         else ""
     )
@@ -203,7 +215,7 @@ def calibration_summary(claims: pd.DataFrame) -> Prose:
         f"({h['overstated_share']:.0%}): they assert more certainty than the evidence allows. "
         f"{v['calibrated']} are calibrated, {v['hedged']} hedged and {v['understated']} "
         "understated; "
-        f"{v['not_assessed']} assert nothing checkable.{type_sentence}{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
+        f"{_v(v['not_assessed'], 'asserts', 'assert')} nothing checkable.{type_sentence}{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
     )
     return Prose(text, {"headline": h})
 
@@ -504,7 +516,12 @@ def agreement_summary(pairs: pd.DataFrame) -> Prose:
         f"only, gives the reviewed claim type to {_pct(m['type_accuracy'])} of them "
         f"(macro-F1 **{_num(m['type_macro_f1'])}**) and the reviewed certainty to "
         f"{_pct(m['certainty_accuracy'])} (quadratic weighted κ **{_num(m['certainty_qwk'])}**). "
-        f"{_n(n_dis, 'statement')} differ in type, certainty or both."
+        f"{_n(n_dis, 'statement')} {'differs' if n_dis == 1 else 'differ'} in type, certainty or both."
+        + (
+            f" From {_n(m['statements'], 'reviewed statement')} these figures say little; they firm up past 50 or so."
+            if m["statements"] < 20
+            else ""
+        )
     )
     return Prose(text)
 
