@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from claimcheck.io import ARTICLE_SUFFIXES, InputError, write_csv_atomic
-from claimcheck.schema import CLAIM_COLUMNS
+from claimcheck.schema import CLAIM_COLUMNS, DERIVED_COLUMNS
 
 DEFAULT_CLAIMS = Path("data/claims.csv")
 DEFAULT_EVIDENCE = Path("data/evidence.csv")
@@ -100,18 +100,6 @@ def _load_evidence(path: Path | None) -> pd.DataFrame | None:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
-def _keep_removed(rows: pd.DataFrame, table: Path) -> Path:
-    """Append rows a merge took out of ``table`` to ``TABLE.removed.csv`` beside it:
-    a statement deleted from the article by mistake keeps its review."""
-    from claimcheck.revise import removed_path
-
-    aside = removed_path(table)
-    if aside.exists():
-        rows = pd.concat([pd.read_csv(aside, dtype=str, keep_default_na=False), rows], ignore_index=True)
-    write_csv_atomic(rows, aside)
-    return aside
-
-
 def cmd_draft(args: argparse.Namespace) -> int:
     from claimcheck.draft import draft_claims, draft_lines
 
@@ -150,7 +138,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
     if not args.articles:
         raise InputError("draft: give at least one ARTICLE file or folder, or --lines FILE")
     if args.merge is not None:
-        from claimcheck.revise import merge_article
+        from claimcheck.revise import keep_removed, merge_article
 
         if _to_stdout(args.output) and args.output is not None:
             raise InputError("draft: --merge writes a file; give -o OUT.csv, or leave -o out to update the merged table")
@@ -164,16 +152,13 @@ def cmd_draft(args: argparse.Namespace) -> int:
         write_csv_atomic(merged, out)
         print(f"wrote {len(merged)} rows to {out}", file=sys.stderr)
         if report.removed_rows is not None and len(report.removed_rows):
-            aside = _keep_removed(report.removed_rows, Path(out))
+            aside = keep_removed(report.removed_rows, Path(out))
             print(f"the {len(report.removed_rows)} removed row(s), with their labels and notes, are kept in {aside}", file=sys.stderr)
         return 0
     from claimcheck.segment import segment_paths
 
     _emit(suggest(draft_claims(segment_paths(args.articles), evidence=evidence)), args.output)
     return 0
-
-
-DERIVED = ("allowed_certainty", "overstatement", "verdict")
 
 
 def cmd_verdicts(args: argparse.Namespace) -> int:
@@ -185,11 +170,9 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
         _check_output(args.output, args.force)
     # what the verdicts decide is not a reason to refuse them: the derived columns
     # themselves (missing or stale), and the rewrite an overstated row needs
-    from claimcheck.io import read_csv_rows
-
-    header, _, _ = read_csv_rows(args.claims, "claims table")
     table = pd.read_csv(args.claims, dtype=str, keep_default_na=False)
-    for c in DERIVED:  # a column deleted in a spreadsheet comes back where the contract puts it
+    header = list(table.columns)
+    for c in DERIVED_COLUMNS:  # a column deleted in a spreadsheet comes back where the contract puts it
         if c not in table.columns:
             table.insert(min(CLAIM_COLUMNS.index(c), len(table.columns)), c, "")
     checked = args.claims
@@ -197,15 +180,15 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
         if list(table.columns) != header:  # validate what will be written, with the columns back
             checked = Path(tmp) / args.claims.name
             table.to_csv(checked, index=False)
-        problems = [p for p in validate_claims(checked) if p.column not in (*DERIVED, "suggested_revision")]
+        problems = [p for p in validate_claims(checked) if p.column not in (*DERIVED_COLUMNS, "suggested_revision")]
     problems = [type(p)(str(args.claims), p.line, p.column, p.message) for p in problems]
     if problems:
         more = f" (and {len(problems) - 1} more: claimcheck validate {args.claims})" if len(problems) > 1 else ""
         raise InputError(f"{problems[0]}{more}; nothing written")
     derived = derive_verdicts(table)
-    new = {c: derived[c].astype("string").fillna("").tolist() for c in DERIVED}
-    changed = [i for i in range(len(table)) if any(table.at[i, c] != new[c][i] for c in DERIVED)]
-    for c in DERIVED:
+    new = {c: derived[c].astype("string").fillna("").tolist() for c in DERIVED_COLUMNS}
+    changed = [i for i in range(len(table)) if any(table.at[i, c] != new[c][i] for c in DERIVED_COLUMNS)]
+    for c in DERIVED_COLUMNS:
         table[c] = new[c]
     counts = table["verdict"].replace("", "without an evidence level").value_counts()
     summary = ", ".join(f"{n} {v}" for v, n in counts.items())

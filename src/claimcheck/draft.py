@@ -25,8 +25,8 @@ pure; the output is a new DataFrame built once from lists.
 from __future__ import annotations
 
 import re
-from functools import cache
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import NamedTuple
 
 import numpy as np

@@ -200,12 +200,11 @@ def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object]) -
         f'border-bottom:2px solid {VERDICT_COLORS["overstated"]}">{html.escape(top["text"])}</q> '
         f"({html.escape(top['claim_id'])}: asserted as {html.escape(top['certainty'])}, evidence "
         f"{html.escape(level_label(top['evidence_level']))}, {top['overstatement']} "
-        f"level{'s' if top['overstatement'] != 1 else ''} too strong).</p>"
+        f"level{'s' if top['overstatement'] != 1 else ''} too strong"
+        f"{'' if top['status'] == 'reviewed' else '; a draft, not yet reviewed'}).</p>"
         if top
         else "<p>No statement is overstated.</p>"
     )
-    if top and top["status"] != "reviewed":
-        worst = worst.replace(" too strong).</p>", " too strong; a draft, not yet reviewed).</p>")
     drafts = (
         f'<p class="cc-drafts"><strong>{numbers["drafts"]} of the {numbers["statements"]} statements are still '
         "drafts</strong>: their labels are the drafter's first pass, not a reviewer's, and "

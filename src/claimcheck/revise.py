@@ -18,8 +18,8 @@ from pathlib import Path
 import pandas as pd
 
 from claimcheck.audit import derive_verdicts
-from claimcheck.io import InputError, article_slug, expand_articles, read_article
-from claimcheck.schema import CLAIM_COLUMNS, OPTIONAL_COLUMNS, UNIT_COLUMNS, to_typed
+from claimcheck.io import InputError, article_slug, expand_articles, read_article, write_csv_atomic
+from claimcheck.schema import CLAIM_COLUMNS, DERIVED_COLUMNS, OPTIONAL_COLUMNS, UNIT_COLUMNS, to_typed
 from claimcheck.segment import id_prefix, segment_text
 
 # How alike an edited statement must be to its old self to keep the old id:
@@ -70,6 +70,16 @@ def removed_path(table: str | Path) -> Path:
     """Where a merge keeps the rows it takes out of ``table``: ``TABLE.removed.csv`` beside it."""
     t = Path(table)
     return t.with_name(t.stem + ".removed.csv")
+
+
+def keep_removed(rows: pd.DataFrame, table: str | Path) -> Path:
+    """Append rows a merge took out of ``table`` to ``removed_path(table)``:
+    a statement deleted from the article by mistake keeps its review."""
+    aside = removed_path(table)
+    if aside.exists():
+        rows = pd.concat([pd.read_csv(aside, dtype=str, keep_default_na=False), rows], ignore_index=True)
+    write_csv_atomic(rows, aside)
+    return aside
 
 
 def merge_units(
@@ -152,7 +162,7 @@ def merge_article(claims_path: str | Path, articles: Iterable[str | Path], evide
     """Merge revised article files into the table at ``claims_path``; other articles' rows stay as they are."""
     from claimcheck.validate import validate_claims
 
-    problems = [p for p in validate_claims(claims_path) if p.column not in ("verdict", "overstatement", "allowed_certainty")]
+    problems = [p for p in validate_claims(claims_path) if p.column not in DERIVED_COLUMNS]
     if problems:
         more = f"; {len(problems) - 1} more: claimcheck validate {claims_path}" if len(problems) > 1 else ""
         raise InputError(f"{problems[0]} (fix the table before merging; nothing written{more})")

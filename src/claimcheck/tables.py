@@ -94,11 +94,6 @@ def _n(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count} {noun if count == 1 else (plural or noun + 's')}"
 
 
-def _v(count: int, one: str, many: str) -> str:
-    """``count`` with the verb that agrees with it: 1 gives, 2 give."""
-    return f"{count} {one if count == 1 else many}"
-
-
 def _tint(color: str, amount: float = 0.28) -> str:
     """``color`` mixed with white: the background of highlighted text."""
     r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
@@ -175,20 +170,18 @@ def inventory_summary(claims: pd.DataFrame) -> Prose:
     types = claims["claim_type"].value_counts().reindex(list(CLAIM_TYPES), fill_value=0)
     common = types.sort_values(ascending=False, kind="stable")
     sections = claims.loc[claims["section"] != "", "section"].nunique()
+    advice = f"{_n(int(types['advice']), 'gives', 'give')} advice"
+    if "context" not in common.index[:2]:  # else the sentence has just counted it
+        advice += f" and {_n(int(types['context']), 'is', 'are')} context"
+    over = h["verdicts"]["overstated"]
     text = (
         f"**{_n(h['statements'], 'statement')}** in {_n(h['articles'], 'article')}: "
         f"{_n(int(units.get('title', 0)), 'title')}, "
         f"{_n(int(units.get('heading', 0)), 'heading')} and "
         f"{_n(int(units.get('sentence', 0)), 'sentence')}, under {_n(sections, 'section')}. "
         f"The commonest kinds are {common.index[0]} ({int(common.iloc[0])}) and {common.index[1]} "
-        f"({int(common.iloc[1])}); "
-        + (
-            f"{_v(int(types['advice']), 'gives', 'give')} advice and {_v(int(types['context']), 'is', 'are')} context. "
-            if "context" not in common.index[:2]
-            else f"{_v(int(types['advice']), 'gives', 'give')} advice. "
-        )
-        + 
-        f"**{h['verdicts']['overstated']}** {'statement is' if h['verdicts']['overstated'] == 1 else 'statements are'} overstated.{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
+        f"({int(common.iloc[1])}); {advice}. "
+        f"**{over}** {'statement is' if over == 1 else 'statements are'} overstated.{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
     )
     return Prose(text, {"headline": h})
 
@@ -215,7 +208,7 @@ def calibration_summary(claims: pd.DataFrame) -> Prose:
         f"({h['overstated_share']:.0%}): they assert more certainty than the evidence allows. "
         f"{v['calibrated']} are calibrated, {v['hedged']} hedged and {v['understated']} "
         "understated; "
-        f"{_v(v['not_assessed'], 'asserts', 'assert')} nothing checkable.{type_sentence}{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
+        f"{_n(v['not_assessed'], 'asserts', 'assert')} nothing checkable.{type_sentence}{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
     )
     return Prose(text, {"headline": h})
 
