@@ -206,8 +206,33 @@ def test_source_link_prefers_doi():
 
 def test_markdown_quote_neutralises_html_and_markup():
     assert (
-        tables.md_quote(f"*bold* {SCRIPT}") == r"\*bold\* &lt;script&gt;alert\(1\)&lt;/script&gt;"
+        tables.md_quote(f"*bold* 2 * 3 {SCRIPT}")
+        == r"bold 2 \* 3 &lt;script&gt;alert\(1\)&lt;/script&gt;"
     )
+
+
+def test_editor_cards_show_text_as_read_and_mark_drafts(audit):
+    claims = audit.claims.copy()
+    first = claims["claim_id"] == "gin-001"
+    claims.loc[first, "text"] = "Ginger is **clinically proven** to stop [nausea](https://x.org/a)."
+    claims.loc[first, "status"] = "draft"
+    cards = tables.editor_list(claims, audit.evidence)
+    card = cards.markup.split("</section>")[0]
+    assert "Ginger is clinically proven to stop nausea." in card
+    assert "**" not in cards.markup and "](" not in cards.markup
+    assert "a draft, not yet reviewed" in card
+    assert cards.markup.count("a draft, not yet reviewed") == 1
+    assert repr(cards).startswith("1. gin-001 (+3, draft): Ginger is clinically proven")
+
+
+def test_several_articles_on_one_page_are_each_named(audit):
+    text = audit.articles["ginger-nausea"]
+    one = tables.highlighted_article(audit.claims, audit.articles).markup
+    assert "cc-article-name" not in one
+    two = tables.highlighted_article(audit.claims, {"ginger-nausea": text, "other<b>": "No rows."}).markup
+    assert two.count('class="cc-article-name"') == 2
+    assert "other&lt;b&gt;</h3>" in two
+    assert two.index("ginger-nausea</h3>") < two.index("other&lt;b&gt;</h3>")
 
 
 def test_display_objects_print_readable_text(audit):

@@ -7,7 +7,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.io import read_article
-from claimcheck.segment import id_prefix, iter_units, segment_article, segment_paths, segment_text, split_sentences
+from claimcheck.segment import (
+    id_prefix,
+    iter_units,
+    plain_text,
+    segment_article,
+    segment_paths,
+    segment_text,
+    split_sentences,
+)
 
 HERE = Path(__file__).parent / "articles" / "segment"
 
@@ -90,6 +98,13 @@ HARD_CASES = {
     "emoji-joined-and-selector": ("Family time 👨‍👩‍👧 ❤️ We walk daily.", ["Family time 👨‍👩‍👧 ❤️", "We walk daily."]),
     "emoji-mid-sentence": ("I love it 😍 and so does my mum.", ["I love it 😍 and so does my mum."]),
     "emoji-before-a-hashtag": ("Day 3 done 💪 #fasting", ["Day 3 done 💪 #fasting"]),
+    "testimonial-with-attribution": ('"Best sleep ever! I wake up refreshed," writes Tom. Try it.',
+                                     ['"Best sleep ever! I wake up refreshed," writes Tom.', "Try it."]),
+    "curly-quote-before-said": ("“We were surprised. The effect was large,” said Jane Doe. It was small.",
+                                ["“We were surprised. The effect was large,” said Jane Doe.", "It was small."]),
+    "quote-that-closes-on-its-own": ('Smith said: "It was small. We need more." Then it ended.',
+                                     ['Smith said: "It was small.', 'We need more."', "Then it ended."]),
+    "dash-attribution": ("“Amazing!” — Sarah K., 52. Next.", ["“Amazing!” — Sarah K., 52.", "Next."]),
 }
 
 
@@ -120,6 +135,13 @@ LINE_CASES = {
          ("sentence", "It can be used in many ways, like easing pain, improving sleep and helping people relax at home")],
     ),
     "setext-heading": ("Title\n=====\n\nBody.\n", [("title", "Title"), ("sentence", "Body.")]),
+    "blockquote-markers-stay-outside": (
+        "# Title\n\n> It works. I sleep\n> well now.\n>\n> — Anna\n\nBody.\n",
+        [("title", "Title"), ("sentence", "It works."), ("sentence", "I sleep\n> well now."),
+         ("sentence", "— Anna"), ("sentence", "Body.")],
+    ),
+    "blockquote-heading-and-list": ("# Title\n\n> ## Results\n> - fewer awakenings\n",
+                                    [("title", "Title"), ("heading", "Results"), ("sentence", "fewer awakenings")]),
 }
 
 
@@ -204,17 +226,34 @@ def test_id_prefix_grows_when_taken():
     assert id_prefix("acupressure-guide", taken={"acu"}) == "acup"
 
 
+PLAIN_TEXT = {
+    "bold-and-link": ("Our formula is **clinically proven**. See [the study](https://x.org/a \"t\").",
+                      "Our formula is clinically proven. See the study."),
+    "emphasis-and-code": ("Take *one* capsule of `melatonin`, _not_ two.", "Take one capsule of melatonin, not two."),
+    "wrapped-blockquote": ("I sleep\n> well now.", "I sleep well now."),
+    "autolink": ("Read <https://nhs.uk/a>.", "Read https://nhs.uk/a."),
+    "escaped-star-stays": (r"Results \*may\* vary.", "Results *may* vary."),
+    "lone-marks-stay": ("2 * 3 = 6; see note* and snake_case.", "2 * 3 = 6; see note* and snake_case."),
+    "comparisons-stay": ("p<0.05 where x>3", "p<0.05 where x>3"),
+}
+
+
+@pytest.mark.parametrize(("text", "shown"), PLAIN_TEXT.values(), ids=PLAIN_TEXT.keys())
+def test_pages_show_a_unit_without_its_inline_markdown(text, shown):
+    assert plain_text(text) == shown
+
+
 # --- invariants on generated text ----------------------------------------------
 
 WORD = st.sampled_from(["pain", "may", "Dr.", "U.S.", "2.5", "mg", "e.g.", "it", "(see", "below)", '"quoted"',
                         "works", "vs.", "No.", "5", "…", "**bold**", "can", "Acupuncture", "relief\xa0"])
 SENTENCE = st.builds(lambda ws, end: " ".join(ws) + end, st.lists(WORD, min_size=1, max_size=12),
                      st.sampled_from([".", "?", "!", "", '."', ".)"]))
-LINE = st.builds(lambda prefix, s: prefix + s, st.sampled_from(["", "", "", "- ", "1. ", "## ", "* "]), SENTENCE)
+LINE = st.builds(lambda prefix, s: prefix + s, st.sampled_from(["", "", "", "- ", "1. ", "## ", "* ", "> ", "> - "]), SENTENCE)
 PARA = st.builds(" ".join, st.lists(LINE, min_size=1, max_size=4)) | st.builds("\n".join, st.lists(LINE, min_size=1, max_size=4))
 DOC = st.builds(lambda ps, nl: nl.join(ps), st.lists(PARA, min_size=1, max_size=8), st.sampled_from(["\n\n", "\r\n\r\n", "\n \n"]))
 
-MARKUP = set("#-*+_=")
+MARKUP = set("#-*+_=>")
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -26,6 +26,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
 from claimcheck.schema import ALLOWED_CERTAINTY, CERTAINTY_NAMES, CLAIM_TYPES, UNITS, VERDICTS
+from claimcheck.segment import plain_text
 
 # Okabe–Ito: vermillion, bluish green, sky blue, blue, and a neutral grey.
 VERDICT_COLORS: dict[str, str] = {
@@ -333,7 +334,7 @@ def strip_data(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def _short(text: str, width: int) -> str:
-    return textwrap.shorten(" ".join(text.split()), width=width, placeholder="…")
+    return textwrap.shorten(plain_text(text), width=width, placeholder="…")
 
 
 LABEL_CHARS = 28  # heading labels above the strip are cut to this many characters

@@ -21,6 +21,7 @@ import pandas as pd
 from claimcheck.audit import derive_verdicts
 from claimcheck.io import article_slug, expand_articles, read_article, write_text_atomic
 from claimcheck.schema import CERTAINTY_NAMES, EVIDENCE_COLUMNS, VERDICTS
+from claimcheck.segment import plain_text
 
 NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 KERNEL = "python3"
@@ -197,7 +198,7 @@ def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object]) -
     top = numbers["most_overstated"]
     worst = (
         f'<p>Most overstated: <q style="background:{VERDICT_TINTS["overstated"]};'
-        f'border-bottom:2px solid {VERDICT_COLORS["overstated"]}">{html.escape(top["text"])}</q> '
+        f'border-bottom:2px solid {VERDICT_COLORS["overstated"]}">{html.escape(plain_text(top["text"]))}</q> '
         f"({html.escape(top['claim_id'])}: asserted as {html.escape(top['certainty'])}, evidence "
         f"{html.escape(level_label(top['evidence_level']))}, {top['overstatement']} "
         f"level{'s' if top['overstatement'] != 1 else ''} too strong"

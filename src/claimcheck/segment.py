@@ -2,15 +2,17 @@
 
 Blocks first (blank lines), then lines (Markdown headings, list items, prose),
 then sentences inside prose with a rule-based splitter whose abbreviation
-lists live in ``rules/segmentation.toml``. It was chosen over pysbd and
-syntok after measuring all three (``benchmarks/bench_segment.py``): on the
-hard cases below it is as correct, and 30-60x faster, which the drafter's
-20 k statements/s budget needs.
+lists live in ``rules/segmentation.toml``. It was chosen over pysbd, which
+``benchmarks/bench_speed.py`` keeps as a baseline: pysbd is far slower (the
+README gives the ratio), and the drafter's 20 k statements/s budget cannot
+carry it; the hard cases are spec tests in ``tests/test_segment.py``.
 
 Offsets are Python ``str`` indices into the article exactly as
 :func:`claimcheck.io.read_article` returns it, so ``text == article[start:end]``.
-Markdown markup at a unit's edge (``#``, list bullets, wrapping ``**``) stays
-outside the unit; nothing else that is not whitespace does.
+Markdown markup at a unit's edge (``#``, list bullets, blockquote ``>``,
+wrapping ``**``) stays outside the unit; nothing else that is not whitespace
+does. Markup inside a unit stays in its text; :func:`plain_text` is how a
+page shows it.
 """
 
 from __future__ import annotations
@@ -71,6 +73,8 @@ _BULLET = re.compile(r"[ \t]*(?:[-*+•])[ \t]+(?=\S)")
 _NUMBERED = re.compile(r"[ \t]*\d{1,3}[.)][ \t]+(?=\S)")
 _RULE_LINE = re.compile(r"[ \t]*(?:[-=*_][ \t]*){3,}$")
 _BOLD_LINE = re.compile(r"(\*\*|__)(?P<body>\S(?:.*\S)?)\1[ \t]*$")
+# A Markdown blockquote's markers ("> ", "> > "), kept outside a unit like a list bullet.
+_QUOTE_MARKS = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
 # A candidate sentence end: terminators, closing quotes/brackets, whitespace.
 # One emoji, with its variation selector and zero-width-joined parts ("👨‍👩‍👧").
 _EMOJI_FIRST = "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50]"
@@ -102,8 +106,8 @@ def _is_boundary(text: str, dot: int, after: int, end: int, span_start: int, rul
     if after >= end:
         return True
     nxt = text[after]
-    if nxt.islower():
-        return False
+    if nxt.islower() or nxt in "—–":
+        return False  # "… ever!” — Sarah K." keeps its attribution
     if text[dot] not in ".!?…":
         return nxt.isupper() or nxt.isdigit()  # an emoji with no punctuation: only before a new sentence
     if text[dot] != ".":
@@ -127,19 +131,54 @@ def _is_boundary(text: str, dot: int, after: int, end: int, span_start: int, rul
     return True
 
 
+def _next_quote(text: str, start: int, end: int) -> int:
+    """Where the next double quote mark is (``end`` if none): two memchr scans, far cheaper than a regex."""
+    a, b = text.find('"', start, end), text.find("“", start, end)
+    if a < 0:
+        return end if b < 0 else b
+    return a if b < 0 or a < b else b
+
+
+def _inside_attributed_quote(text: str, s: int, stop: int, end: int) -> bool:
+    """Whether ``text[s:stop]`` leaves a quotation open that closes later with an attribution.
+
+    '"Best sleep ever! I wake up refreshed," writes Tom.' is one statement, a
+    testimonial: its quotation closes on a comma or before a lower-case word.
+    A quotation that closes on its own sentence ('… "This is huge!" The study …')
+    is split as usual.
+    """
+    span = text[s:stop]
+    if span.count('"') % 2:
+        closer = '"'
+    elif span.count("“") > span.count("”"):
+        closer = "”"
+    else:
+        return False
+    q = text.find(closer, stop, min(end, stop + 300))
+    if q < 0:
+        return False
+    after = text[q + 1 : q + 3].lstrip(" ")
+    return text[q - 1] == "," or (bool(after) and after[0].islower())
+
+
 def split_sentences(text: str, start: int, end: int, rules: Rules | None = None) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]``, trimmed of whitespace."""
     rules = rules or load_rules()
     spans: list[tuple[int, int]] = []
     s = start
+    quote = _next_quote(text, start, end)  # most sentences have none
     for m in _END.finditer(text, start, end):
         ws = _WS.match(text, m.end(), end)
         after = ws.end() if ws else m.end()
-        if _is_boundary(text, m.start(), after, end, s, rules):
+        if _is_boundary(text, m.start(), after, end, s, rules) and not (
+            quote < m.end() and _inside_attributed_quote(text, s, m.end(), end)
+        ):
             a, b = _strip_span(text, s, m.end())
             if a < b:
                 spans.append((a, b))
             s = after
+            if quote < s:
+                quote = _next_quote(text, s, end)
     a, b = _strip_span(text, s, end)
     if a < b:
         spans.append((a, b))
@@ -154,7 +193,14 @@ class _Line:
     level: int = 0
 
 
+# The characters a Markdown line's markup can start with; a line opening with any other is prose.
+_MARKUP_START = frozenset("#-=*_+•0123456789")
+
+
 def _classify(text: str, a: int, b: int) -> _Line:
+    s, e = _strip_span(text, a, b)
+    if text[s] not in _MARKUP_START:
+        return _Line(s, e, "prose")  # most lines: no regex needs to look
     line = text[a:b]
     m = _MD_HEADING.match(line)
     if m:
@@ -165,11 +211,8 @@ def _classify(text: str, a: int, b: int) -> _Line:
     m = _BULLET.match(line)
     if m:
         return _Line(*_strip_span(text, a + m.end(), b), "bullet")
-    m = _NUMBERED.match(line)
-    if m:
-        s, e = _strip_span(text, a, b)
+    if _NUMBERED.match(line):
         return _Line(s, e, "numbered")
-    s, e = _strip_span(text, a, b)
     m = _BOLD_LINE.fullmatch(text, s, e)
     if m:
         return _Line(s + 2, e - 2, "bold")
@@ -186,7 +229,11 @@ def _blocks(text: str) -> Iterator[list[_Line]]:
         b = b_all
         while b > a and text[b - 1] in "\r\n":
             b -= 1
-        if text[a:b].strip():
+        body = text[a:b].strip()
+        if body and body[0] == ">":  # a blockquote line is read for what it quotes
+            a = _QUOTE_MARKS.match(text, a, b).end()
+            body = text[a:b].strip()  # a bare ">" is a blank line
+        if body:
             line = _classify(text, a, b)
             if line.kind == "rule":
                 if block and len(block) == 1 and block[0].kind == "prose" and "=" in text[a:b]:
@@ -213,6 +260,7 @@ def _short_label(text: str, line: _Line, rules: Rules, max_words: int) -> bool:
         and len(body) <= rules.max_chars
         and len(body.split()) <= max_words
         and not body[0].islower()
+        and body[0] not in "—–"  # "— Anna, 52": an attribution, not a heading
     )
 
 
@@ -262,6 +310,8 @@ def iter_units(text: str, rules: Rules | None = None) -> Iterator[Unit]:
             if not run:
                 return
             for a, b in split_sentences(text, run[0].start, run[-1].end, rules):
+                if text[a] == ">":  # a sentence that opens a later line of a blockquote
+                    a = _QUOTE_MARKS.match(text, a, b).end()
                 sentence += 1
                 yield Unit("sentence", a, b, paragraph, sentence, section)
             run.clear()
@@ -273,6 +323,7 @@ def iter_units(text: str, rules: Rules | None = None) -> Iterator[Unit]:
                 and len(block) > 1
                 and line.kind in ("prose", "bold")
                 and _short_label(text, line, rules, rules.lead_max_words)
+                and not text[block[1].start].islower()  # "I sleep\nwell now.": a wrapped sentence
             )
             if line.kind == "md_heading" or is_label:
                 yield from flush_run()
@@ -354,3 +405,31 @@ def segment_article(path: str | Path, prefix: str | None = None) -> pd.DataFrame
 def segment_paths(paths: Iterable[str | Path]) -> pd.DataFrame:
     """Segment files and folders of articles into one table, with distinct id prefixes."""
     return segment_texts((article_slug(p), read_article(p)) for p in expand_articles(paths))
+
+
+_INLINE_MARKUP = (
+    (re.compile(r"!?\[([^\]\n]+)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"), r"\1"),  # [label](url) -> label
+    (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),  # <https://…> -> the address
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # **bold**, __bold__
+    (re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),  # *emphasis*
+    (re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])"), r"\1"),  # _emphasis_
+    (re.compile(r"`([^`\n]+)`"), r"\1"),  # `code`
+    (re.compile(r"\n[ \t]{0,3}(?:>[ \t]?)+"), "\n"),  # a wrapped blockquote line's markers
+)
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")  # "\*" is a literal star, not markup
+_HIDDEN = 0xF0000  # escaped characters wait in a private-use plane while the markup is unwrapped
+
+
+def plain_text(text: str) -> str:
+    """A unit's text as a reader of the page sees it: inline Markdown unwrapped, spaces collapsed.
+
+    The table keeps the article's exact characters (offsets must point back);
+    pages show this instead of ``**clinically proven**`` or ``[study](https://…)``.
+    A lone ``*`` or ``_`` (a footnote mark, ``snake_case``) is left alone.
+    """
+    if any(c in text for c in "*_[`<\\>"):
+        text = _ESCAPED.sub(lambda m: chr(_HIDDEN + ord(m.group(1))), text)
+        for pattern, repl in _INLINE_MARKUP:
+            text = pattern.sub(repl, text)
+        text = "".join(chr(ord(c) - _HIDDEN) if _HIDDEN <= ord(c) < _HIDDEN + 128 else c for c in text)
+    return " ".join(text.split())

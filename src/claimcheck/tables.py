@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 
 from claimcheck import plots
 from claimcheck.schema import CERTAINTY_NAMES, CLAIM_TYPES, VERDICTS
+from claimcheck.segment import plain_text
 
 # The repository (the package is installed from it in editable mode): benchmark results live there.
 _REPO = Path(__file__).resolve().parents[2]
@@ -87,7 +88,7 @@ def esc(text: object) -> str:
 
 def md_quote(text: str) -> str:
     """Data text made safe inside Markdown: HTML-escaped, Markdown punctuation backslashed."""
-    return _MD_SPECIAL.sub(r"\\\1", esc(" ".join(text.split())))
+    return _MD_SPECIAL.sub(r"\\\1", esc(plain_text(text)))
 
 
 def _n(count: int, noun: str, plural: str | None = None) -> str:
@@ -308,7 +309,7 @@ def claims_table(claims: pd.DataFrame) -> Html:
         cells = [
             r.claim_id,
             r.unit,
-            " ".join(r.text.split()),
+            plain_text(r.text),
             r.claim_type,
             certainty,
             level_label(r.evidence_level),
@@ -405,6 +406,7 @@ def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
         asserted = CERTAINTY_NAMES[int(r.certainty)]
         sources, sources_plain = _sources(r.evidence_ids, evidence)
         revision = r.suggested_revision.strip()
+        draft = r.status != "reviewed"
         cards.append(
             '<section class="cc-card" style="border-left:5px solid '
             f"{plots.VERDICT_COLORS['overstated']};"
@@ -413,10 +415,11 @@ def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
             f"{' in “' + esc(r.section) + '”' if r.section else ''} · "
             f"worded <em>{esc(asserted)}</em>, evidence "
             f"<em>{esc(level_label(r.evidence_level))}</em> allows "
-            f"<em>{esc(allowed)}</em> · {_n(int(r.overstatement), 'level')} too strong</p>"
+            f"<em>{esc(allowed)}</em> · {_n(int(r.overstatement), 'level')} too strong"
+            f"{' · <strong>a draft, not yet reviewed</strong>' if draft else ''}</p>"
             '<blockquote style="margin:0.3em 0;padding:0.2em '
             f'0.8em;background:{VERDICT_TINTS["overstated"]}">'
-            f"{esc(' '.join(r.text.split()))}</blockquote>"
+            f"{esc(plain_text(r.text))}</blockquote>"
             f'<p style="margin:0.3em 0"><strong>Why:</strong> {esc(r.rationale) or "—"}</p>'
             f'<p style="margin:0.3em 0"><strong>Sources:</strong> {sources}</p>'
             f'<p style="margin:0.3em 0"><strong>Suggested revision:</strong> '
@@ -424,7 +427,7 @@ def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
             "</section>"
         )
         plain.append(
-            f"{i}. {r.claim_id} (+{int(r.overstatement)}): {' '.join(r.text.split())}\n"
+            f"{i}. {r.claim_id} (+{int(r.overstatement)}{', draft' if draft else ''}): {plain_text(r.text)}\n"
             f"   why: {r.rationale}\n   sources: {sources_plain}\n   revision: "
             f"{revision or '(none)'}"
         )
@@ -465,6 +468,8 @@ def highlighted_article(claims: pd.DataFrame, articles: Mapping[str, str]) -> Ht
             )
             pos = end
         out.append(_gap(text[pos:]))
+        if len(articles) > 1:  # several articles on one page: each under its own name
+            blocks.append(f'<h3 class="cc-article-name">{esc(slug)}</h3>')
         blocks.append(
             f'<article class="cc-article" style="line-height:1.75;max-width:46em;font-size:1.05em;'
             f'font-family:Georgia,serif">{"".join(out).strip()}</article>'
@@ -532,7 +537,7 @@ def disagreement_table(pairs: pd.DataFrame) -> Html | Prose:
         reviewed = f"{r.reviewed_type} / {r.reviewed_certainty}"
         drafted = f"{r.draft_type} / {r.draft_certainty}"
         why = r.draft_rules.replace("; ", "\n")
-        cells = [r.claim_id, " ".join(r.text.split()), reviewed, drafted, why]
+        cells = [r.claim_id, plain_text(r.text), reviewed, drafted, why]
         plain.append([*cells[:4], r.draft_rules])
 
         def mark(ok: bool, s: str) -> str:
