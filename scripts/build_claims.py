@@ -66,7 +66,7 @@ L: dict[int, dict] = {
             rev="A growing number of trials indicate that acupuncture probably eases chronic pain somewhat, although its advantage over sham acupuncture is small."),
     6: dict(t="efficacy", c=3, sup="vague", f="unnamed_source;precise_number", ev="low",
             ids="vickers2012;vickers2018;mu2020;manheimer2010",
-            rat="No 26-study review was found (sources.md U19; closest vickers2012, 29 trials). For chronic low back pain the Cochrane review rates the evidence LOW (mu2020: -10.3 points on 0-100 versus usual care, below the 15-point threshold) and knee-OA gains over sham were below clinical relevance (manheimer2010); the weakest named condition sets low.",
+            rat="No 26-study review was found (data/sources.md, item U19; closest vickers2012, 29 trials). For chronic low back pain the Cochrane review rates the evidence LOW (mu2020: -10.3 points on 0-100 versus usual care, below the 15-point threshold) and knee-OA gains over sham were below clinical relevance (manheimer2010); the weakest named condition sets low.",
             rev="A 2018 analysis of 39 trials (Vickers et al., J Pain) suggests that acupuncture may reduce pain in chronic musculoskeletal pain, osteoarthritis and chronic headache, although its advantage over sham acupuncture was small."),
     7: dict(t="mechanism", c=3, ev="high", ids="pomeranz_chapter;harris2009", rat=NEEDLE_SIGNAL),
     8: dict(t="mechanism", c=2, h="can", ev="very_low",

@@ -137,12 +137,12 @@ def hedged_vs_overstated() -> list:
         code("summary", "tables.calibration_summary(audit.claims)"),
         md(
             "types-md",
-            "## (a) Verdict by claim type\n\nA statement is *overstated* when its wording asserts more than the evidence level allows (GRADE: high → “reduces”, moderate → “probably”, low → “may”, very low → “uncertain whether”).",
+            "## (a) Verdict by claim type\n\nThe verdict follows from the wording's certainty and the evidence level, which allows high → “reduces” (3), moderate → “probably” (2), low → “may” (1), very low, none or contradicted → “uncertain whether” (0), as GRADE words them. A statement is *overstated* when its wording asserts more than that; *understated* when it is worded two or more levels below; otherwise (at most one level below) *hedged* when worded at 0 or 1 (“may”, “it is uncertain whether”) and *calibrated* when worded at 2 or more; and *not assessed* when it is advice or context, with nothing to check.",
         ),
         code("types", "tables.show(plots.plot_verdicts_by_type(audit.claims));"),
         md(
             "grid-md",
-            "## (b) Calibration grid\n\nEach cell counts the statements with that asserted certainty and that evidence level. The outlined cells are the diagonal, where the wording says exactly what the evidence allows; the shaded cells above it are overstated.",
+            "## (b) Calibration grid\n\nEach cell counts the statements with that asserted certainty and that evidence level. The outlined cells are the diagonal, where the wording says exactly what the evidence allows (calibrated, or hedged at certainty 0 and 1); the shaded cells above it are overstated.",
         ),
         code("grid", "tables.show(plots.plot_calibration(audit.claims));"),
         md(

@@ -2,11 +2,14 @@
 
 import os
 import stat
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from claimcheck.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
 
 ARTICLE = "# Zinc and Colds\n\nZinc may shorten a cold by a day.\n\nIt is proven to work for everyone.\n"
 
@@ -262,3 +265,45 @@ def test_validate_takes_several_articles_after_one_option_and_folders(tmp_path, 
     assert main(["validate", str(reviewed), "--article", str(art), str(other)]) == 1
     assert "found no row for article 'other'" in capsys.readouterr().out
     assert main(["validate", str(reviewed), "--article", str(tmp_path)]) == 0  # the folder's other.md is not covered
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, "no such file"),
+        (b"", "the claims table is empty"),
+        (b"\x8b\x00\x17binary", "found a NUL byte"),
+        (b"claim_id,article\n", "has a header but no rows"),
+        (b"claim_id,article\nx,\"unclosed\n", "not valid CSV"),
+    ],
+    ids=["missing", "empty", "binary", "header-only", "broken-quote"],
+)
+def test_verdicts_on_an_unreadable_table_is_one_line_not_a_traceback(tmp_path, capsys, content, expected):
+    table = tmp_path / "claims.csv"
+    if content is not None:
+        table.write_bytes(content)
+    assert main(["verdicts", str(table)]) == 2
+    line = one_error_line(capsys)
+    assert line.startswith(f"claimcheck: {table}") and expected in line
+    assert content is None or table.read_bytes() == content
+
+
+def test_report_option_given_twice_is_an_error_not_the_last_one_winning(tmp_path, reviewed, capsys):
+    with pytest.raises(SystemExit) as e:
+        main(["report", "--claims", str(reviewed), "--claims", str(tmp_path / "other.csv")])
+    assert e.value.code == 2
+    err = capsys.readouterr().err
+    assert "--claims given twice" in err and "Traceback" not in err
+
+
+def test_report_says_when_problems_come_from_a_default_it_was_not_given(tmp_path, reviewed, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # data/articles and data/evidence.csv, the defaults, as in a clone
+    (tmp_path / "data" / "articles").mkdir(parents=True)
+    (tmp_path / "data" / "articles" / "other.md").write_text("# Other\n\nText.\n", encoding="utf-8")
+    assert main(["report", "--claims", str(reviewed), "--out", str(tmp_path / "rep")]) == 2
+    assert "data/evidence.csv: no such file or folder (the default" in one_error_line(capsys)
+    (tmp_path / "data" / "evidence.csv").write_bytes((REPO / "data" / "evidence.csv").read_bytes())
+    assert main(["report", "--claims", str(reviewed), "--out", str(tmp_path / "rep")]) == 2
+    err = capsys.readouterr().err
+    assert "(no --article given: checked against the default data/articles)" in err
+    assert not (tmp_path / "rep").exists()

@@ -145,7 +145,7 @@ def test_unreviewed_drafts_are_counted_and_named_wherever_the_headline_is(audit)
     assert "1 of the 11 statements are still drafts" in page
     assert "a draft, not yet reviewed" in page
     assert "still drafts" in repr(tables.calibration_summary(claims))
-    assert "gin-001 (a draft, not yet reviewed)" in repr(tables.inventory_summary(claims))
+    assert "(gin-001; a draft, not yet reviewed)" in repr(tables.inventory_summary(claims))
     # a fully reviewed audit says nothing about drafts
     assert "still drafts" not in _index_html([], headline(audit.claims))
     assert "draft" not in repr(tables.calibration_summary(audit.claims))
@@ -262,8 +262,48 @@ def test_summaries_agree_in_number_and_count_only_rated_rows(audit):
     mech = claims.index[claims["claim_type"] == "mechanism"]
     claims.loc[mech[1], ["evidence_level", "allowed_certainty", "overstatement", "verdict"]] = ["", pd.NA, pd.NA, ""]
     text = repr(tables.calibration_summary(claims))
-    assert "Overstatement is commonest among mechanism claims: 1 of 1 with an evidence level." in text
+    assert "Overstatement is commonest among efficacy claims: 2 of 3." in text  # not mechanism's 1 of 1
+    claims.loc[claims["claim_id"] == "gin-005", "verdict"] = "overstated"  # efficacy 3 of 3
+    text = repr(tables.calibration_summary(claims))
+    assert "Overstatement is commonest among efficacy claims: 3 of 3." in text
+    claims.loc[claims["claim_id"] == "gin-005", ["evidence_level", "allowed_certainty", "overstatement", "verdict"]] = [
+        "", pd.NA, pd.NA, ""]
+    text = repr(tables.calibration_summary(claims))
+    assert "Overstatement is commonest among efficacy claims: 2 of 2 with an evidence level." in text
     few = audit.claims[audit.claims["claim_id"].isin(["gin-001", "gin-005", "gin-006"])]  # efficacy x2, context x1
     inv = repr(tables.inventory_summary(few)).split("\n")[0]
     # context is among the commonest kinds, so it is not counted a second time; one overstated row is singular
     assert inv.endswith("The commonest kinds are efficacy (2) and context (1); 0 give advice. **1** statement is overstated.")
+
+
+def test_index_names_the_article_and_the_claims_table(rendered):
+    page = rendered["index.html"]
+    assert re.search(r'<p class="cc-source">Article: <strong>[^<]+</strong> · claims table <code>claims.csv</code></p>', page)
+
+
+def test_two_articles_openings_are_two_sections_not_one(audit):
+    claims = pd.concat([audit.claims, audit.claims.assign(article="other", claim_id="o-" + audit.claims["claim_id"])])
+    plain = repr(tables.section_table(claims))
+    assert "ginger-nausea: (before the first heading)" in plain
+    assert "other: (before the first heading)" in plain
+    assert "(before the first heading)" in repr(tables.section_table(audit.claims))
+    assert "ginger-nausea:" not in repr(tables.section_table(audit.claims))
+    assert "2 articles (`ginger-nausea`, `other`)" in repr(tables.inventory_summary(claims))
+
+
+def test_a_drafts_card_shows_what_changed_and_a_reviewed_card_keeps_its_note_private(audit):
+    claims = audit.claims.copy()
+    first = claims["claim_id"] == "gin-001"
+    claims.loc[first, "reviewer_note"] = "edited; the drafter reads the new text as certainty 1, the row says 4"
+    reviewed = tables.editor_list(claims, audit.evidence)
+    assert "the drafter reads" not in reviewed.markup
+    claims.loc[first, "status"] = "draft"
+    card = tables.editor_list(claims, audit.evidence).markup.split("</section>")[0]
+    assert "<strong>Note:</strong> edited; the drafter reads the new text as certainty 1" in card
+
+
+def test_sources_name_the_evidence_id_the_rationale_uses(audit):
+    row = audit.claims[audit.claims["evidence_ids"] != ""].iloc[0]
+    key = row["evidence_ids"].split(";")[0].strip()
+    markup = tables.editor_list(audit.claims, audit.evidence).markup
+    assert f'<code class="cc-id">{key}</code>' in markup

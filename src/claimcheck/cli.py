@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from claimcheck.io import ARTICLE_SUFFIXES, InputError, write_csv_atomic
+from claimcheck.io import ARTICLE_SUFFIXES, InputError, read_csv_rows, write_csv_atomic
 from claimcheck.schema import CLAIM_COLUMNS, DERIVED_COLUMNS
 
 DEFAULT_CLAIMS = Path("data/claims.csv")
@@ -170,8 +170,9 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
         _check_output(args.output, args.force)
     # what the verdicts decide is not a reason to refuse them: the derived columns
     # themselves (missing or stale), and the rewrite an overstated row needs
-    table = pd.read_csv(args.claims, dtype=str, keep_default_na=False)
-    header = list(table.columns)
+    header, rows, _ = read_csv_rows(args.claims, "claims table")  # one line for a missing, empty or binary file
+    width = len(header)
+    table = pd.DataFrame([(r + [""] * width)[:width] for r in rows], columns=header, dtype=str)
     for c in DERIVED_COLUMNS:  # a column deleted in a spreadsheet comes back where the contract puts it
         if c not in table.columns:
             table.insert(min(CLAIM_COLUMNS.index(c), len(table.columns)), c, "")
@@ -180,7 +181,11 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
         if list(table.columns) != header:  # validate what will be written, with the columns back
             checked = Path(tmp) / args.claims.name
             table.to_csv(checked, index=False)
-        problems = [p for p in validate_claims(checked) if p.column not in (*DERIVED_COLUMNS, "suggested_revision")]
+        try:
+            found = validate_claims(checked)
+        except InputError as e:  # named as the user's file, not the copy
+            raise InputError(str(e).replace(str(checked), str(args.claims))) from None
+        problems = [p for p in found if p.column not in (*DERIVED_COLUMNS, "suggested_revision")]
     problems = [type(p)(str(args.claims), p.line, p.column, p.message) for p in problems]
     if problems:
         more = f" (and {len(problems) - 1} more: claimcheck validate {args.claims})" if len(problems) > 1 else ""
@@ -214,7 +219,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from claimcheck.validate import validate_claims
 
     articles = args.article or [DEFAULT_ARTICLES]
-    for given, default, flag in ((args.claims, DEFAULT_CLAIMS, "--claims"), (articles[0], DEFAULT_ARTICLES, "--article")):
+    defaults = ((args.claims, DEFAULT_CLAIMS, "--claims"), (articles[0], DEFAULT_ARTICLES, "--article"), (args.evidence, DEFAULT_EVIDENCE, "--evidence"))
+    for given, default, flag in defaults:
         if given == default and not default.exists():
             raise InputError(f"{default}: no such file or folder (the default, relative to where you run claimcheck; give {flag})")
     from claimcheck.io import expand_articles
@@ -224,6 +230,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     if problems:
         for p in problems[:20]:
             print(p, file=sys.stderr)
+        columns = {p.column for p in problems}
+        if args.article is None and columns & {"article", "text", "start", "end"}:
+            print(f"(no --article given: checked against the default {DEFAULT_ARTICLES})", file=sys.stderr)
+        if getattr(args, "_given_evidence", None) is None and "evidence_ids" in columns:
+            print(f"(no --evidence given: checked against the default {DEFAULT_EVIDENCE})", file=sys.stderr)
         raise InputError(f"{args.claims}: {len(problems)} problem(s); no report written (run claimcheck validate)")
     t0 = time.perf_counter()
 
@@ -256,6 +267,17 @@ def _version() -> str:
         return "unknown (not installed)"
 
 
+class _Once(argparse.Action):
+    """An option that takes one value: given twice, an error, not the last one silently winning."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        first = getattr(namespace, f"_given_{self.dest}", None)
+        if first is not None:
+            parser.error(f"{option_string} given twice ({first} and {values}); it takes one")
+        setattr(namespace, f"_given_{self.dest}", values)
+        setattr(namespace, self.dest, values)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="claimcheck", description="Audit the claims in health writing.")
     p.add_argument("--version", action="version", version=f"claimcheck {_version()}")
@@ -263,13 +285,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("segment", help="split articles into title, headings and sentences")
     s.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE", help=".txt/.md file or folder of them")
-    s.add_argument("-o", "--output", type=Path, help="CSV to write (default, or -: standard output)")
+    s.add_argument("-o", "--output", type=Path, help="CSV to write (without -o, or with -o -: standard output)")
     s.add_argument("--force", action="store_true", help="replace an existing output file")
     s.set_defaults(func=cmd_segment)
 
     d = sub.add_parser("draft", help="first-pass labels for every statement, for a person to review")
     d.add_argument("articles", nargs="*", type=Path, metavar="ARTICLE", help=".txt/.md file or folder of them")
-    d.add_argument("-o", "--output", type=Path, help="CSV to write (default, or -: standard output; with --merge: the merged file)")
+    d.add_argument("-o", "--output", type=Path, help="CSV to write (without -o, or with -o -: standard output; with --merge, without -o: the merged file)")
     d.add_argument("--lines", type=Path, metavar="FILE", help="label one statement per line, without segmenting")
     d.add_argument("--merge", type=Path, metavar="CLAIMS", help="re-segment a revised article against this table, keeping its labels")
     d.add_argument("--evidence", type=Path, default=None, help="evidence table to suggest evidence levels from")
@@ -298,10 +320,13 @@ def build_parser() -> argparse.ArgumentParser:
     w.set_defaults(func=cmd_verdicts)
 
     r = sub.add_parser("report", help="validate, execute the notebooks and render HTML reports")
-    r.add_argument("--claims", type=Path, default=DEFAULT_CLAIMS, help=f"claims table (default {DEFAULT_CLAIMS})")
-    r.add_argument("--evidence", type=Path, default=DEFAULT_EVIDENCE, help=f"evidence table (default {DEFAULT_EVIDENCE})")
+    r.add_argument(
+        "--claims", type=Path, default=DEFAULT_CLAIMS, action=_Once,
+        help=f"claims table (default {DEFAULT_CLAIMS}); several articles go in one table: claimcheck draft A B -o CLAIMS.csv",
+    )
+    r.add_argument("--evidence", type=Path, default=DEFAULT_EVIDENCE, action=_Once, help=f"evidence table (default {DEFAULT_EVIDENCE})")
     r.add_argument("--article", type=Path, action="extend", nargs="+", help=f"article file(s) or folder(s) (default {DEFAULT_ARTICLES})")
-    r.add_argument("--out", type=Path, default=Path("reports"), help="folder for the HTML pages (default reports)")
+    r.add_argument("--out", type=Path, default=Path("reports"), action=_Once, help="folder for the HTML pages (default reports)")
     r.set_defaults(func=cmd_report)
     return p
 

@@ -99,6 +99,7 @@ def headline(claims: pd.DataFrame) -> dict[str, object]:
     return {
         "statements": len(claims),
         "articles": int(claims["article"].nunique()),
+        "article_names": list(dict.fromkeys(claims["article"])),
         "verdicts": counts,
         "assessed": assessed,
         "overstated_share": round(counts["overstated"] / assessed, 3) if assessed else 0.0,
@@ -183,7 +184,7 @@ def _css() -> str:
     return files("claimcheck").joinpath("templates/report.css").read_text("utf-8")
 
 
-def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object]) -> str:
+def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object], claims_name: str = "") -> str:
     from claimcheck.plots import VERDICT_COLORS
     from claimcheck.tables import VERDICT_TINTS, level_label
 
@@ -218,6 +219,10 @@ def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object]) -
         for href, title, question in pages
     )
     share = f"{numbers['overstated_share']:.0%}"
+    names = ", ".join(f"<strong>{html.escape(a)}</strong>" for a in numbers["article_names"])
+    source = f'<p class="cc-source">{"Articles" if numbers["articles"] != 1 else "Article"}: {names}' + (
+        f" · claims table <code>{html.escape(claims_name)}</code></p>" if claims_name else "</p>"
+    )
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -231,6 +236,7 @@ def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object]) -
 <body class="cc-index">
 <main>
 <h1>claimcheck report</h1>
+{source}
 <p>{numbers["statements"]} statements in {_plural(numbers["articles"], "article")};
 {counts["overstated"]} of the {numbers["assessed"]} with something to check
 are overstated ({share}).</p>
@@ -297,7 +303,7 @@ def build_report(
         pages.append((dest.name, title, _question(nb)))
         say(f"rendered {dest} ({time.perf_counter() - t0:.1f} s)")
     index = out / "index.html"
-    write_text_atomic(_index_html(pages, headline(load_claims(claims))), index)
+    write_text_atomic(_index_html(pages, headline(load_claims(claims)), Path(claims).name), index)
     index.chmod(0o644)
     written.append(index)
     say(f"wrote {index}")

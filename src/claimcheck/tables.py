@@ -91,6 +91,11 @@ def md_quote(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", esc(plain_text(text)))
 
 
+def _md_code(name: str) -> str:
+    """A file name as Markdown code: shown as typed, never read as markup or HTML."""
+    return f"`{name.replace('`', '')}`"
+
+
 def _n(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count} {noun if count == 1 else (plural or noun + 's')}"
 
@@ -143,7 +148,7 @@ def _worst_sentence(h: Mapping[str, object]) -> str:
     top = h["most_overstated"]
     if not top:
         return "No statement asserts more than its evidence allows."
-    draft = " (a draft, not yet reviewed)" if top.get("status", "reviewed") != "reviewed" else ""
+    draft = "; a draft, not yet reviewed" if top.get("status", "reviewed") != "reviewed" else ""
     return (
         f"The most overstated statement ({top['claim_id']}{draft}) is worded as *{top['certainty']}* "
         "where the "
@@ -176,7 +181,8 @@ def inventory_summary(claims: pd.DataFrame) -> Prose:
         advice += f" and {_n(int(types['context']), 'is', 'are')} context"
     over = h["verdicts"]["overstated"]
     text = (
-        f"**{_n(h['statements'], 'statement')}** in {_n(h['articles'], 'article')}: "
+        f"**{_n(h['statements'], 'statement')}** in {_n(h['articles'], 'article')} "
+        f"({', '.join(_md_code(a) for a in h['article_names'])}): "
         f"{_n(int(units.get('title', 0)), 'title')}, "
         f"{_n(int(units.get('heading', 0)), 'heading')} and "
         f"{_n(int(units.get('sentence', 0)), 'sentence')}, under {_n(sections, 'section')}. "
@@ -187,6 +193,19 @@ def inventory_summary(claims: pd.DataFrame) -> Prose:
     return Prose(text, {"headline": h})
 
 
+def _wilson_low(k: pd.Series, n: pd.Series, z: float = 1.96) -> pd.Series:
+    """The lower end of the Wilson 95% interval of k/n: 1 of 1 ranks below 15 of 17.
+
+    Ranking claim types by their raw overstated share would name a type with
+    one rated statement as the worst; this asks how high the share surely is.
+    """
+    n = n.where(n > 0)
+    p = k / n
+    centre = p + z * z / (2 * n)
+    margin = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5)
+    return (centre - margin) / (1 + z * z / n)
+
+
 def calibration_summary(claims: pd.DataFrame) -> Prose:
     from claimcheck.report import headline
 
@@ -194,7 +213,8 @@ def calibration_summary(claims: pd.DataFrame) -> Prose:
     v = h["verdicts"]
     by_type = plots.verdicts_by_type(claims)
     rated = by_type.drop(columns=["unrated"], errors="ignore")  # a row with no evidence level has no verdict yet
-    share = (rated["overstated"] / rated.sum(axis=1).where(rated.sum(axis=1) > 0)).dropna()
+    n = rated.sum(axis=1)
+    share = (_wilson_low(rated["overstated"], n)).where(n > 0).dropna()
     worst_type = share.sort_values(ascending=False, kind="stable").index[0] if len(share) else None
     type_sentence = (
         f" Overstatement is commonest among {worst_type} claims: "
@@ -273,9 +293,14 @@ def _plain_table(header: list[str], rows: list[list[str]]) -> str:
 
 
 def section_table(claims: pd.DataFrame) -> Html:
-    """Statements per section (reading order) and claim type, and each section's overstated "
-    "count."""
+    """Statements per section (reading order) and claim type, and each section's overstated count.
+
+    With several articles, a section is named with its article: two articles'
+    openings are two rows, not one.
+    """
     sec = claims["section"].replace("", "(before the first heading)")
+    if claims["article"].nunique() > 1:
+        sec = claims["article"] + ": " + sec
     table = pd.crosstab(sec, claims["claim_type"]).reindex(columns=list(CLAIM_TYPES), fill_value=0)
     order = list(dict.fromkeys(sec))
     table = table.reindex(order)
@@ -388,8 +413,12 @@ def _sources(ids: str, evidence: pd.DataFrame) -> tuple[str, str]:
             else ("PMID " + row["pmid"] if row.get("pmid") else "link")
         )
         anchor = f' — <a href="{esc(link)}">{esc(label)}</a>' if link else ""
-        parts.append(f'<span title="{esc(row["citation"])}">{esc(name)}</span>{anchor}')
-        plain.append(f"{name} ({link})" if link else name)
+        # the id too: rationales name sources by it ("vickers2012 found …")
+        parts.append(
+            f'<span title="{esc(row["citation"])}">{esc(name)}</span> '
+            f'<code class="cc-id">{esc(key)}</code>{anchor}'
+        )
+        plain.append(f"{name} [{key}] ({link})" if link else f"{name} [{key}]")
     return "; ".join(parts) or "none named", "; ".join(plain) or "none named"
 
 
@@ -407,6 +436,8 @@ def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
         sources, sources_plain = _sources(r.evidence_ids, evidence)
         revision = r.suggested_revision.strip()
         draft = r.status != "reviewed"
+        # a draft's note says what changed since review ("the drafter reads the new text as …")
+        note = r.reviewer_note.strip() if draft else ""
         cards.append(
             '<section class="cc-card" style="border-left:5px solid '
             f"{plots.VERDICT_COLORS['overstated']};"
@@ -422,13 +453,16 @@ def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
             f"{esc(plain_text(r.text))}</blockquote>"
             f'<p style="margin:0.3em 0"><strong>Why:</strong> {esc(r.rationale) or "—"}</p>'
             f'<p style="margin:0.3em 0"><strong>Sources:</strong> {sources}</p>'
-            f'<p style="margin:0.3em 0"><strong>Suggested revision:</strong> '
+            + (f'<p style="margin:0.3em 0"><strong>Note:</strong> {esc(note)}</p>' if note else "")
+            + '<p style="margin:0.3em 0"><strong>Suggested revision:</strong> '
             f"{esc(revision) if revision else '<em>none written yet</em>'}</p>"
             "</section>"
         )
         plain.append(
             f"{i}. {r.claim_id} (+{int(r.overstatement)}{', draft' if draft else ''}): {plain_text(r.text)}\n"
-            f"   why: {r.rationale}\n   sources: {sources_plain}\n   revision: "
+            f"   why: {r.rationale}\n   sources: {sources_plain}\n"
+            + (f"   note: {note}\n" if note else "")
+            + "   revision: "
             f"{revision or '(none)'}"
         )
     return Html("\n".join(cards), "\n".join(plain))

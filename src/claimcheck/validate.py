@@ -93,6 +93,8 @@ def _check_cell(col: Column, value: str) -> str | None:
         for item in items:
             if not item or item != item.strip() and not item.strip():
                 return f"found an empty item in {_show(v)}, expected {_expected(col)}"
+            if item != item.strip():
+                return f"found {_show(v)} with a space next to ';', expected items separated by ';' alone"
             if choices and item.strip() not in choices:
                 return f"found {_show(item.strip())}, expected items from " + ", ".join(choices)
             if col.name in ("hedge_cues", "boosters") and not _CUE.fullmatch(item):
@@ -205,7 +207,7 @@ def validate_claims(
         ids = [x for x in r["evidence_ids"].split(";") if x]
         if level and level not in ("n_a", "none") and not ids and ok(i, "evidence_level"):
             problems.append(Problem(f, line, "evidence_ids", f"found none, expected at least one source for evidence_level {level}"))
-        if evidence_ids is not None:
+        if evidence_ids is not None and ok(i, "evidence_ids"):
             for x in ids:
                 if x not in evidence_ids:
                     problems.append(Problem(f, line, "evidence_ids", f"found {_show(x)}, expected an evidence_id of {evidence}"))
