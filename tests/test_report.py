@@ -307,3 +307,21 @@ def test_sources_name_the_evidence_id_the_rationale_uses(audit):
     key = row["evidence_ids"].split(";")[0].strip()
     markup = tables.editor_list(audit.claims, audit.evidence).markup
     assert f'<code class="cc-id">{key}</code>' in markup
+
+
+def test_a_markdown_article_is_highlighted_as_read_not_as_typed():
+    from claimcheck.draft import draft_claims
+    from claimcheck.segment import segment_text
+
+    text = (
+        "# Sleep Well\n\n## Why it works\n\n> \"Best sleep ever,\" writes Tom.\n\n"
+        "- **Fast:** works in *20* minutes.\n- See [the study](https://x.org/a).\n\n---\n\nBody & more.\n"
+    )
+    claims = draft_claims(segment_text(text, "sleep"))
+    markup = tables.highlighted_article(claims, {"sleep": text}).markup
+    shown = html.unescape(re.sub(r"<[^>]+>", "", markup))
+    for mark in ("#", "**", "](", "> ", "---", "- "):
+        assert mark not in shown, mark
+    assert "• Fast: works in 20 minutes." in shown
+    assert "• See the study." in shown
+    assert "Body &amp; more." in markup

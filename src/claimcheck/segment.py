@@ -420,16 +420,24 @@ _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")  # "\*" is a literal star, 
 _HIDDEN = 0xF0000  # escaped characters wait in a private-use plane while the markup is unwrapped
 
 
-def plain_text(text: str) -> str:
-    """A unit's text as a reader of the page sees it: inline Markdown unwrapped, spaces collapsed.
+def unmark(text: str) -> str:
+    """``text`` with its inline Markdown unwrapped (bold, emphasis, links, code, escapes).
 
-    The table keeps the article's exact characters (offsets must point back);
-    pages show this instead of ``**clinically proven**`` or ``[study](https://…)``.
-    A lone ``*`` or ``_`` (a footnote mark, ``snake_case``) is left alone.
+    A lone ``*`` or ``_`` (a footnote mark, ``snake_case``) is left alone, and
+    so is every other character, line breaks included.
     """
     if any(c in text for c in "*_[`<\\>"):
         text = _ESCAPED.sub(lambda m: chr(_HIDDEN + ord(m.group(1))), text)
         for pattern, repl in _INLINE_MARKUP:
             text = pattern.sub(repl, text)
         text = "".join(chr(ord(c) - _HIDDEN) if _HIDDEN <= ord(c) < _HIDDEN + 128 else c for c in text)
-    return " ".join(text.split())
+    return text
+
+
+def plain_text(text: str) -> str:
+    """A unit's text as a reader of the page sees it: inline Markdown unwrapped, spaces collapsed.
+
+    The table keeps the article's exact characters (offsets must point back);
+    pages show this instead of ``**clinically proven**`` or ``[study](https://…)``.
+    """
+    return " ".join(unmark(text).split())

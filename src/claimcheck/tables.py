@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 
 from claimcheck import plots
 from claimcheck.schema import CERTAINTY_NAMES, CLAIM_TYPES, VERDICTS
-from claimcheck.segment import plain_text
+from claimcheck.segment import plain_text, unmark
 
 # The repository (the package is installed from it in editable mode): benchmark results live there.
 _REPO = Path(__file__).resolve().parents[2]
@@ -468,8 +468,20 @@ def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
     return Html("\n".join(cards), "\n".join(plain))
 
 
+# Markdown between statements, as a reader of the article sees it: heading and quote marks
+# and rules go, a list bullet becomes a bullet, wrapping ** and __ go.
+_GAP_MARKUP = (
+    (re.compile(r"^[ \t]{0,3}(?:#{1,6}|(?:>[ \t]?)+)[ \t]*|[ \t]+#+[ \t]*$", re.M), ""),
+    (re.compile(r"^[ \t]*(?:[-=*_][ \t]*){3,}\n", re.M), ""),  # a rule line (a gap ending "- **" is a bullet)
+    (re.compile(r"^([ \t]*)[-*+][ \t]+", re.M), "\\1• "),
+    (re.compile(r"\*\*|__"), ""),
+)
+
+
 def _gap(text: str) -> str:
-    """Text between statements, escaped, its line breaks made explicit (blank line = paragraph)."""
+    """Text between statements, its markup shown as read, escaped, its line breaks kept (blank line = paragraph)."""
+    for pattern, repl in _GAP_MARKUP:
+        text = pattern.sub(repl, text)
     return "<br>\n".join(esc(line) for line in text.replace("\r\n", "\n").split("\n"))
 
 
@@ -498,7 +510,7 @@ def highlighted_article(claims: pd.DataFrame, articles: Mapping[str, str]) -> Ht
             out.append(
                 f'<span class="cc-s cc-{esc(v)}" title="{esc(tip)}" '
                 f'style="{weight}background:{bg};border-bottom:2px solid '
-                f'{color}">{esc(text[start:end])}</span>'
+                f'{color}">{esc(unmark(text[start:end]))}</span>'
             )
             pos = end
         out.append(_gap(text[pos:]))
