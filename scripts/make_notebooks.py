@@ -32,7 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 KERNEL = {"name": "python3", "display_name": "Python 3 (claimcheck)", "language": "python"}
 REGENERATE = (
-    "`make report` renders every notebook to HTML in `reports/` for any audit; "
+    "`claimcheck report --claims CLAIMS.csv --evidence EVIDENCE.csv --article ARTICLE --out FOLDER/` "
+    "renders these pages for any audit, and `make report` for the worked example in `reports/`; "
     "`.venv/bin/python scripts/make_notebooks.py` rewrites and re-executes the committed notebooks."
 )
 

@@ -507,3 +507,19 @@ def test_naming_a_spice_is_not_a_usage_claim() -> None:
     """Types v16: a title that names a spice and a benefit asserts the benefit (guide T1)."""
     d = draft_text("Turmeric: The Golden Spice That Heals Joint Pain", "title")
     assert d.claim_type == "efficacy", d.draft_rules
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("Olive oil is the healthiest fat you can eat.", 4),  # guide C4 in one word
+        ("Sea buckthorn is the strongest antioxidant on earth.", 4),  # ranked against the world
+        ("This is the cheapest blood pressure monitor on the market.", 4),
+        ("It was the largest trial of the drug so far.", 3),  # size, with no ranking against all others
+        ("The greatest reduction was seen in older patients.", 3),
+        ("The latest review found a small effect.", 3),
+        ("For the rest of the day, rest in bed.", 3),
+    ],
+)
+def test_a_one_word_superlative_ranks_like_the_most_but_size_and_time_do_not(sentence: str, level: int) -> None:
+    assert draft_text(sentence).certainty == level
