@@ -190,3 +190,25 @@ def test_an_edited_row_notes_when_the_drafter_now_reads_it_differently(drafted, 
     row = pd.read_csv(table, dtype=str, keep_default_na=False).set_index("text").loc["Ginger may be safe for most people."]
     assert row["certainty"] == "3" and row["status"] == "draft"
     assert "the drafter reads the new text as certainty 1, the row says 3" in row["reviewer_note"]
+
+
+def test_applying_the_suggested_revisions_keeps_every_rows_id(workspace, capsys):
+    """The editor's main path: each overstated sentence replaced by its own suggested
+    revision. Most revisions share few words with the original (33 of 38 score below the
+    similarity threshold), but the row is recognisably the same statement."""
+    tmp, art = workspace
+    before = pd.read_csv(tmp / "claims.csv", dtype=str, keep_default_na=False)
+    revised = before[before["suggested_revision"] != ""]
+    text = read_article(art)
+    for r in revised.itertuples():
+        text = text.replace(r.text, r.suggested_revision, 1)
+    art.write_text(text, encoding="utf-8", newline="")
+    assert main(["draft", str(art), "--merge", str(tmp / "claims.csv")]) == 0
+    err = capsys.readouterr().err
+    after = pd.read_csv(tmp / "claims.csv", dtype=str, keep_default_na=False).set_index("claim_id")
+    kept = [cid for cid in revised["claim_id"] if cid in after.index and after.at[cid, "text"] != before.set_index("claim_id").at[cid, "text"]]
+    assert len(kept) == len(revised), err
+    for cid in kept:
+        assert after.at[cid, "status"] == "draft"
+        assert "text edited toward its suggested revision" in after.at[cid, "reviewer_note"]
+    assert " removed " not in err.replace("0 removed", "")

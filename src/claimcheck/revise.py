@@ -106,14 +106,22 @@ def merge_units(
             i = by_text[t].pop(0)
             match[j] = i
             old_free.remove(i)
-    # 2. edited: the most similar remaining old row, if alike enough
+    # 2. edited: the most similar remaining old row, if alike enough. An editor who applied
+    # the row's suggested revision rewrote the sentence on purpose: alike to the revision counts.
+    revisions = old["suggested_revision"] if "suggested_revision" in old.columns else pd.Series("", index=old.index)
+
+    def alike(j: int, i: int) -> tuple[float, bool]:
+        new, by_text = units.at[j, "text"], _similarity(units.at[j, "text"], old.at[i, "text"])
+        by_revision = _similarity(new, revisions.iat[i]) if revisions.iat[i].strip() else 0.0
+        return max(by_text, by_revision), by_revision > by_text
+
     pairs = sorted(
-        ((_similarity(units.at[j, "text"], old.at[i, "text"]), -abs(j - i), j, i)
-         for j in range(len(units)) if j not in match for i in old_free),
+        ((*alike(j, i), -abs(j - i), j, i) for j in range(len(units)) if j not in match for i in old_free),
         reverse=True,
     )
     edited: set[int] = set()
-    for score, _, j, i in pairs:
+    revised: set[int] = set()  # edited toward the row's own suggested revision
+    for score, toward_revision, _, j, i in pairs:
         if score < SAME_STATEMENT:
             break
         if j in match or i not in old_free:
@@ -121,6 +129,8 @@ def merge_units(
         match[j] = i
         old_free.remove(i)
         edited.add(j)
+        if toward_revision:
+            revised.add(j)
     prefix = old["claim_id"].iloc[0].rsplit("-", 1)[0] if len(old) else None
     next_n = _next_number([*old["claim_id"], *retired])
     fresh_idx = [j for j in range(len(units)) if j not in match]
@@ -139,7 +149,8 @@ def merge_units(
             if j in edited:
                 report.edited.append((rec["claim_id"], old.at[match[j], "text"], unit["text"]))
                 rec["status"] = "draft"
-                note = f"text edited, labels kept from: {old.at[match[j], 'text']}"
+                how = "text edited toward its suggested revision" if j in revised else "text edited"
+                note = f"{how}, labels kept from: {old.at[match[j], 'text']}"
                 now = int(drafted.at[j, "certainty"])
                 if str(now) != str(rec["certainty"]):
                     note += f" (the drafter reads the new text as certainty {now}, the row says {rec['certainty']})"
