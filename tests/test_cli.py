@@ -307,3 +307,26 @@ def test_report_says_when_problems_come_from_a_default_it_was_not_given(tmp_path
     err = capsys.readouterr().err
     assert "(no --article given: checked against the default data/articles)" in err
     assert not (tmp_path / "rep").exists()
+
+
+def test_verdicts_refuses_a_duplicated_column_or_a_ragged_row_and_keeps_the_file(reviewed, capsys):
+    text = reviewed.read_text(encoding="utf-8")
+    header, first, *rest = text.splitlines()
+    for broken, words in (
+        ("\n".join([header + ",verdict", *(r + "," for r in [first, *rest])]) + "\n", ":1: verdict: column appears twice"),
+        ("\n".join([header, first + ",EXTRA", *rest]) + "\n", ":2: found"),
+    ):
+        reviewed.write_text(broken, encoding="utf-8")
+        assert main(["verdicts", str(reviewed)]) == 2
+        assert words in one_error_line(capsys)
+        assert reviewed.read_text(encoding="utf-8") == broken
+
+
+def test_verdicts_names_the_users_line_when_it_checks_a_copy(reviewed, capsys):
+    df = pd.read_csv(reviewed, dtype=str, keep_default_na=False).drop(columns=["verdict"])
+    df.loc[2, "certainty"] = "three"
+    lines = df.to_csv(index=False).splitlines()
+    lines.insert(2, "")  # a blank line above the bad row: the copy has none
+    reviewed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["verdicts", str(reviewed)]) == 2
+    assert one_error_line(capsys).startswith(f"claimcheck: {reviewed}:5: certainty: found 'three'")

@@ -517,8 +517,10 @@ def test_naming_a_spice_is_not_a_usage_claim() -> None:
         ("This is the cheapest blood pressure monitor on the market.", 4),
         ("It was the largest trial of the drug so far.", 3),  # size, with no ranking against all others
         ("The greatest reduction was seen in older patients.", 3),
-        ("The latest review found a small effect.", 3),
-        ("For the rest of the day, rest in bed.", 3),
+        ("This is the latest model on the market.", 3),  # time, even ranked against the market
+        ("The digest available online lists the studies.", 3),  # ends in -est, is no superlative
+        ("He is the modest winner on the market.", 3),
+        ("It is the easiest routine available.", 4),  # -iest
     ],
 )
 def test_a_one_word_superlative_ranks_like_the_most_but_size_and_time_do_not(sentence: str, level: int) -> None:

@@ -325,3 +325,16 @@ def test_a_markdown_article_is_highlighted_as_read_not_as_typed():
     assert "• Fast: works in 20 minutes." in shown
     assert "• See the study." in shown
     assert "Body &amp; more." in markup
+
+
+@pytest.mark.parametrize(
+    ("gap", "where", "shown"),
+    [
+        ("\r\n---\r\n\r\n", {}, "<br>\n<br>\n"),  # a rule in a CRLF article
+        ("\n\n***", {"last": True}, "<br>\n<br>\n"),  # a rule that ends the article
+        ("\n\n- **", {}, "<br>\n<br>\n• "),  # a bullet before a bold statement is no rule
+        (" > ", {"line_start": False}, " &gt; "),  # mid-line: a comparison, not a quote mark
+    ],
+)
+def test_markup_between_statements_is_dropped_only_where_it_is_markup(gap, where, shown):
+    assert tables._gap(gap, **where) == shown

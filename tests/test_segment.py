@@ -234,6 +234,8 @@ PLAIN_TEXT = {
     "autolink": ("Read <https://nhs.uk/a>.", "Read https://nhs.uk/a."),
     "escaped-star-stays": (r"Results \*may\* vary.", "Results *may* vary."),
     "lone-marks-stay": ("2 * 3 = 6; see note* and snake_case.", "2 * 3 = 6; see note* and snake_case."),
+    "link-with-brackets-in-its-address": ("See [pain](https://x.org/Pain_(medicine)).", "See pain."),
+    "private-use-characters-kept": ("\U000F003C **b**", "\U000F003C b"),
     "comparisons-stay": ("p<0.05 where x>3", "p<0.05 where x>3"),
 }
 
@@ -273,3 +275,25 @@ def test_invariants_hold_on_generated_text(doc):
     assert stray <= MARKUP, f"left outside every unit: {stray}"
     again = segment_text(doc, "gen")
     assert again.equals(segment_text(doc, "gen"))
+
+
+REVIEW_CASES = {
+    "indented-quote-mark-is-text": ("# T\n\nBody.\n\n    > indented four\n", ["T", "Body.", "> indented four"]),
+    "greater-than-mid-line-stays": ("Results improved. >50% of patients slept better.",
+                                    ["Results improved.", ">50% of patients slept better."]),
+    "greater-than-opening-a-line-stays": (">90% of users agree. Yes.", [">90% of users agree.", "Yes."]),
+    "inch-mark-is-no-quotation": ('The mat is 60" long. Sleep improves. Users call it "life-changing" in reviews.',
+                                  ['The mat is 60" long.', "Sleep improves.", 'Users call it "life-changing" in reviews.']),
+    "dash-items-still-split": ("It helps in three ways.\n– It eases pain.\n– It improves sleep.",
+                               ["It helps in three ways.", "– It eases pain.", "– It improves sleep."]),
+    "dash-after-a-plain-sentence-splits": ("It eases pain. — Dr. Lee agrees.", ["It eases pain.", "— Dr. Lee agrees."]),
+    "quoted-line-then-attribution-is-no-heading": ("# T\n\n> “Amazing!”\n> — Sarah K.\n\nBody.\n",
+                                                   ["T", "“Amazing!”", "— Sarah K.", "Body."]),
+    "crlf-blockquote": ("# T\r\n\r\n> It works.\r\n> I sleep\r\n> well.\r\n", ["T", "It works.", "I sleep\r\n> well."]),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), REVIEW_CASES.values(), ids=REVIEW_CASES.keys())
+def test_quote_marks_dashes_and_quotations_only_where_they_are_markup(text, expected):
+    assert texts(text) == expected
+    assert all(u.unit != "heading" or not text[u.start : u.end].startswith("“") for u in iter_units(text))

@@ -170,9 +170,14 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
         _check_output(args.output, args.force)
     # what the verdicts decide is not a reason to refuse them: the derived columns
     # themselves (missing or stale), and the rewrite an overstated row needs
-    header, rows, _ = read_csv_rows(args.claims, "claims table")  # one line for a missing, empty or binary file
+    header, rows, lines = read_csv_rows(args.claims, "claims table")  # one line for a missing, empty or binary file
     width = len(header)
-    table = pd.DataFrame([(r + [""] * width)[:width] for r in rows], columns=header, dtype=str)
+    for name in dict.fromkeys(h for h in header if header.count(h) > 1):
+        raise InputError(f"{args.claims}:1: {name}: column appears twice, expected once; nothing written")
+    for row, line in zip(rows, lines, strict=True):  # never pad or cut a row someone wrote
+        if len(row) != width:
+            raise InputError(f"{args.claims}:{line}: found {len(row)} fields, expected {width} (one per header column); nothing written")
+    table = pd.DataFrame(rows, columns=header, dtype=str)
     for c in DERIVED_COLUMNS:  # a column deleted in a spreadsheet comes back where the contract puts it
         if c not in table.columns:
             table.insert(min(CLAIM_COLUMNS.index(c), len(table.columns)), c, "")
@@ -186,7 +191,10 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
         except InputError as e:  # named as the user's file, not the copy
             raise InputError(str(e).replace(str(checked), str(args.claims))) from None
         problems = [p for p in found if p.column not in (*DERIVED_COLUMNS, "suggested_revision")]
-    problems = [type(p)(str(args.claims), p.line, p.column, p.message) for p in problems]
+        if checked != args.claims:  # the copy's lines are not the user's (blank lines, the added columns)
+            _, _, copy_lines = read_csv_rows(checked, "claims table")
+            where = dict(zip(copy_lines, lines, strict=True))
+            problems = [type(p)(str(args.claims), where.get(p.line, p.line), p.column, p.message) for p in problems]
     if problems:
         more = f" (and {len(problems) - 1} more: claimcheck validate {args.claims})" if len(problems) > 1 else ""
         raise InputError(f"{problems[0]}{more}; nothing written")

@@ -219,7 +219,9 @@ def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object], c
         for href, title, question in pages
     )
     share = f"{numbers['overstated_share']:.0%}"
-    names = ", ".join(f"<strong>{html.escape(a)}</strong>" for a in numbers["article_names"])
+    listed = numbers["article_names"]
+    names = ", ".join(f"<strong>{html.escape(a)}</strong>" for a in listed[:5])
+    names += f" and {len(listed) - 5} more" if len(listed) > 5 else ""
     source = f'<p class="cc-source">{"Articles" if numbers["articles"] != 1 else "Article"}: {names}' + (
         f" · claims table <code>{html.escape(claims_name)}</code></p>" if claims_name else "</p>"
     )

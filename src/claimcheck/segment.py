@@ -74,7 +74,7 @@ _NUMBERED = re.compile(r"[ \t]*\d{1,3}[.)][ \t]+(?=\S)")
 _RULE_LINE = re.compile(r"[ \t]*(?:[-=*_][ \t]*){3,}$")
 _BOLD_LINE = re.compile(r"(\*\*|__)(?P<body>\S(?:.*\S)?)\1[ \t]*$")
 # A Markdown blockquote's markers ("> ", "> > "), kept outside a unit like a list bullet.
-_QUOTE_MARKS = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
+_QUOTE_MARKS = re.compile(r"[ \t]{0,3}(?:>(?:[ \t]+|(?=>)|(?=[\r\n])|$))+")
 # A candidate sentence end: terminators, closing quotes/brackets, whitespace.
 # One emoji, with its variation selector and zero-width-joined parts ("👨‍👩‍👧").
 _EMOJI_FIRST = "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50]"
@@ -86,6 +86,7 @@ _EMOJI = _EMOJI_FIRST + _EMOJI_REST
 # Both alternatives start with one character class, so the scan stays a fast skip in C.
 _END = re.compile(rf"(?:[.!?…]+[\"'”’»)\]*_]*(?:[ \t]*{_EMOJI})*|{_EMOJI_FIRST}(?<=\S[ \t].){_EMOJI_REST}(?:[ \t]*{_EMOJI})*)(?=\s)")
 _WS = re.compile(r"\s+")
+_CLOSING_QUOTES = "\"'”’»"
 _TOKEN_BEFORE = re.compile(r"[\w.\-]*$")
 _WORD_AFTER = re.compile(r"[\"'“‘(\[]*([\w'’.-]*)")
 
@@ -106,8 +107,10 @@ def _is_boundary(text: str, dot: int, after: int, end: int, span_start: int, rul
     if after >= end:
         return True
     nxt = text[after]
-    if nxt.islower() or nxt in "—–":
-        return False  # "… ever!” — Sarah K." keeps its attribution
+    if nxt.islower():
+        return False
+    if nxt in "—–" and text[: after].rstrip()[-1:] in _CLOSING_QUOTES:
+        return False  # "“Amazing!” — Sarah K." keeps its attribution
     if text[dot] not in ".!?…":
         return nxt.isupper() or nxt.isdigit()  # an emoji with no punctuation: only before a new sentence
     if text[dot] != ".":
@@ -139,6 +142,9 @@ def _next_quote(text: str, start: int, end: int) -> int:
     return a if b < 0 or a < b else b
 
 
+_INCHES = re.compile(r'(?<=\d)"')  # 60" long
+
+
 def _inside_attributed_quote(text: str, s: int, stop: int, end: int) -> bool:
     """Whether ``text[s:stop]`` leaves a quotation open that closes later with an attribution.
 
@@ -148,15 +154,15 @@ def _inside_attributed_quote(text: str, s: int, stop: int, end: int) -> bool:
     is split as usual.
     """
     span = text[s:stop]
-    if span.count('"') % 2:
+    if (span.count('"') - len(_INCHES.findall(span))) % 2:
         closer = '"'
     elif span.count("“") > span.count("”"):
         closer = "”"
     else:
         return False
     q = text.find(closer, stop, min(end, stop + 300))
-    if q < 0:
-        return False
+    if q < 0 or text[q - 1].isspace():
+        return False  # none, or it opens another quotation ('call it "life-changing" in reviews')
     after = text[q + 1 : q + 3].lstrip(" ")
     return text[q - 1] == "," or (bool(after) and after[0].islower())
 
@@ -230,8 +236,9 @@ def _blocks(text: str) -> Iterator[list[_Line]]:
         while b > a and text[b - 1] in "\r\n":
             b -= 1
         body = text[a:b].strip()
-        if body and body[0] == ">":  # a blockquote line is read for what it quotes
-            a = _QUOTE_MARKS.match(text, a, b).end()
+        quoted = _QUOTE_MARKS.match(text, a, b) if body[:1] == ">" else None
+        if quoted:  # a blockquote line is read for what it quotes ('> text', not '>90%')
+            a = quoted.end()
             body = text[a:b].strip()  # a bare ">" is a blank line
         if body:
             line = _classify(text, a, b)
@@ -256,7 +263,7 @@ def _short_label(text: str, line: _Line, rules: Rules, max_words: int) -> bool:
     body = text[line.start : line.end]
     return (
         bool(body)
-        and body[-1] not in rules.final_punctuation
+        and body.rstrip(_CLOSING_QUOTES)[-1:] not in rules.final_punctuation  # "“Amazing!”" ends a sentence
         and len(body) <= rules.max_chars
         and len(body.split()) <= max_words
         and not body[0].islower()
@@ -310,8 +317,10 @@ def iter_units(text: str, rules: Rules | None = None) -> Iterator[Unit]:
             if not run:
                 return
             for a, b in split_sentences(text, run[0].start, run[-1].end, rules):
-                if text[a] == ">":  # a sentence that opens a later line of a blockquote
-                    a = _QUOTE_MARKS.match(text, a, b).end()
+                if text[a] == ">" and not text[text.rfind("\n", 0, a) + 1 : a].strip():
+                    # a sentence that opens a later line of a blockquote
+                    quoted = _QUOTE_MARKS.match(text, a, b)
+                    a = quoted.end() if quoted else a
                 sentence += 1
                 yield Unit("sentence", a, b, paragraph, sentence, section)
             run.clear()
@@ -324,6 +333,7 @@ def iter_units(text: str, rules: Rules | None = None) -> Iterator[Unit]:
                 and line.kind in ("prose", "bold")
                 and _short_label(text, line, rules, rules.lead_max_words)
                 and not text[block[1].start].islower()  # "I sleep\nwell now.": a wrapped sentence
+                and text[block[1].start] not in "—–"  # "“Amazing!”\n— Sarah K.": an attribution
             )
             if line.kind == "md_heading" or is_label:
                 yield from flush_run()
@@ -408,7 +418,8 @@ def segment_paths(paths: Iterable[str | Path]) -> pd.DataFrame:
 
 
 _INLINE_MARKUP = (
-    (re.compile(r"!?\[([^\]\n]+)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"), r"\1"),  # [label](url) -> label
+    # [label](url) -> label; a url may hold one level of brackets ("…/Pain_(medicine)")
+    (re.compile(r"!?\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)"), r"\1"),
     (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),  # <https://…> -> the address
     (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # **bold**, __bold__
     (re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),  # *emphasis*
@@ -427,10 +438,18 @@ def unmark(text: str) -> str:
     so is every other character, line breaks included.
     """
     if any(c in text for c in "*_[`<\\>"):
+        if any(_HIDDEN <= ord(c) < _HIDDEN + 128 for c in text):  # the text uses the plane itself
+            return _unmark_plain(text)
         text = _ESCAPED.sub(lambda m: chr(_HIDDEN + ord(m.group(1))), text)
         for pattern, repl in _INLINE_MARKUP:
             text = pattern.sub(repl, text)
         text = "".join(chr(ord(c) - _HIDDEN) if _HIDDEN <= ord(c) < _HIDDEN + 128 else c for c in text)
+    return text
+
+
+def _unmark_plain(text: str) -> str:
+    for pattern, repl in _INLINE_MARKUP:
+        text = pattern.sub(repl, text)
     return text
 
 

@@ -91,9 +91,16 @@ def md_quote(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", esc(plain_text(text)))
 
 
+def _names(names: list[str], most: int = 5) -> str:
+    """Article names for a sentence: the first few, then how many more."""
+    shown = ", ".join(_md_code(a) for a in names[:most])
+    return shown + (f" and {len(names) - most} more" if len(names) > most else "")
+
+
 def _md_code(name: str) -> str:
     """A file name as Markdown code: shown as typed, never read as markup or HTML."""
-    return f"`{name.replace('`', '')}`"
+    fence = "``" if "`" in name else "`"
+    return f"{fence} {name} {fence}" if fence == "``" else f"`{name}`"
 
 
 def _n(count: int, noun: str, plural: str | None = None) -> str:
@@ -182,7 +189,7 @@ def inventory_summary(claims: pd.DataFrame) -> Prose:
     over = h["verdicts"]["overstated"]
     text = (
         f"**{_n(h['statements'], 'statement')}** in {_n(h['articles'], 'article')} "
-        f"({', '.join(_md_code(a) for a in h['article_names'])}): "
+        f"({_names(h['article_names'])}): "
         f"{_n(int(units.get('title', 0)), 'title')}, "
         f"{_n(int(units.get('heading', 0)), 'heading')} and "
         f"{_n(int(units.get('sentence', 0)), 'sentence')}, under {_n(sections, 'section')}. "
@@ -471,18 +478,27 @@ def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
 # Markdown between statements, as a reader of the article sees it: heading and quote marks
 # and rules go, a list bullet becomes a bullet, wrapping ** and __ go.
 _GAP_MARKUP = (
-    (re.compile(r"^[ \t]{0,3}(?:#{1,6}|(?:>[ \t]?)+)[ \t]*|[ \t]+#+[ \t]*$", re.M), ""),
-    (re.compile(r"^[ \t]*(?:[-=*_][ \t]*){3,}\n", re.M), ""),  # a rule line (a gap ending "- **" is a bullet)
+    (re.compile(r"^[ \t]{0,3}(?:#{1,6}|(?:>(?:[ \t]+|(?=>)|$))+)[ \t]*|[ \t]+#+[ \t]*$", re.M), ""),
+    # a rule line; one that ends the gap without a newline is one only at the end of the article
+    (re.compile(r"^[ \t]*(?:[-=*_][ \t]*){3,}(?:\n|\x03\Z)", re.M), ""),
     (re.compile(r"^([ \t]*)[-*+][ \t]+", re.M), "\\1• "),
     (re.compile(r"\*\*|__"), ""),
 )
 
 
-def _gap(text: str) -> str:
-    """Text between statements, its markup shown as read, escaped, its line breaks kept (blank line = paragraph)."""
+def _gap(text: str, line_start: bool = True, last: bool = False) -> str:
+    """Text between statements, its markup shown as read, escaped, its line breaks kept (blank line = paragraph).
+
+    ``line_start``: the gap opens a line of the article (else a ``#`` or ``>`` at
+    its start is mid-line text). ``last``: nothing follows it, so a final
+    ``---`` is a rule (a gap ending ``- **`` before a statement is a bullet).
+    """
+    text = text.replace("\r\n", "\n")
+    text = ("" if line_start else "\x02") + text + ("\x03" if last else "")
     for pattern, repl in _GAP_MARKUP:
         text = pattern.sub(repl, text)
-    return "<br>\n".join(esc(line) for line in text.replace("\r\n", "\n").split("\n"))
+    text = text.strip("\x02\x03")
+    return "<br>\n".join(esc(line) for line in text.split("\n"))
 
 
 def highlighted_article(claims: pd.DataFrame, articles: Mapping[str, str]) -> Html:
@@ -499,7 +515,7 @@ def highlighted_article(claims: pd.DataFrame, articles: Mapping[str, str]) -> Ht
             start, end = int(r.start), int(r.end)
             if start < pos:  # overlapping rows: validation reports them; never print text twice
                 continue
-            out.append(_gap(text[pos:start]))
+            out.append(_gap(text[pos:start], line_start=pos == 0 or text[pos - 1] in "\r\n"))
             v = r.verdict or plots.UNRATED
             tip = f"{r.claim_id} · {plots.VERDICT_LABELS[v]}"
             if r.rationale:
@@ -513,7 +529,7 @@ def highlighted_article(claims: pd.DataFrame, articles: Mapping[str, str]) -> Ht
                 f'{color}">{esc(unmark(text[start:end]))}</span>'
             )
             pos = end
-        out.append(_gap(text[pos:]))
+        out.append(_gap(text[pos:], line_start=pos == 0 or text[pos - 1] in "\r\n", last=True))
         if len(articles) > 1:  # several articles on one page: each under its own name
             blocks.append(f'<h3 class="cc-article-name">{esc(slug)}</h3>')
         blocks.append(
