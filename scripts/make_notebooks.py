@@ -177,7 +177,7 @@ def editor_report() -> list:
             "article-md",
             "## The article, highlighted\n\nEvery statement in the verdict's colour; hover over one to see its id, verdict and rationale.",
         ),
-        code("legend", "tables.verdict_legend()"),
+        code("legend", "tables.verdict_legend(audit.claims)"),
         code("article", "tables.highlighted_article(audit.claims, audit.articles)"),
     ]
 

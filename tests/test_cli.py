@@ -288,24 +288,44 @@ def test_verdicts_on_an_unreadable_table_is_one_line_not_a_traceback(tmp_path, c
     assert content is None or table.read_bytes() == content
 
 
-def test_report_option_given_twice_is_an_error_not_the_last_one_winning(tmp_path, reviewed, capsys):
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report", "--claims", "a.csv", "--claims", "b.csv"],
+        ["validate", "a.csv", "--evidence", "e.csv", "--evidence", "f.csv"],
+        ["draft", "x.md", "-o", "a.csv", "-o", "b.csv"],
+        ["verdicts", "a.csv", "-o", "b.csv", "-o", "c.csv"],
+    ],
+    ids=["report", "validate", "draft", "verdicts"],
+)
+def test_an_option_given_twice_is_an_error_not_the_last_one_winning(capsys, argv):
     with pytest.raises(SystemExit) as e:
-        main(["report", "--claims", str(reviewed), "--claims", str(tmp_path / "other.csv")])
+        main(argv)
     assert e.value.code == 2
     err = capsys.readouterr().err
-    assert "--claims given twice" in err and "Traceback" not in err
+    assert "given twice" in err and "Traceback" not in err
 
 
-def test_report_says_when_problems_come_from_a_default_it_was_not_given(tmp_path, reviewed, capsys, monkeypatch):
+def test_report_says_when_problems_come_from_a_default_it_was_not_given(tmp_path, art, reviewed, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)  # data/articles and data/evidence.csv, the defaults, as in a clone
     (tmp_path / "data" / "articles").mkdir(parents=True)
     (tmp_path / "data" / "articles" / "other.md").write_text("# Other\n\nText.\n", encoding="utf-8")
     assert main(["report", "--claims", str(reviewed), "--out", str(tmp_path / "rep")]) == 2
     assert "data/evidence.csv: no such file or folder (the default" in one_error_line(capsys)
     (tmp_path / "data" / "evidence.csv").write_bytes((REPO / "data" / "evidence.csv").read_bytes())
+    # a user's table against the worked example's article: one line, not one per row
     assert main(["report", "--claims", str(reviewed), "--out", str(tmp_path / "rep")]) == 2
+    line = one_error_line(capsys)
+    assert "its articles (zinc) are not in data/articles, the default; give --article" in line
+    # the article given, the evidence defaulted: an unknown id says where it was looked up
+    df = pd.read_csv(reviewed, dtype=str, keep_default_na=False)
+    df.loc[1, ["evidence_level", "evidence_ids", "rationale"]] = ["low", "nosuch2020", "why"]
+    df.to_csv(reviewed, index=False)
+    assert main(["verdicts", str(reviewed)]) == 0
+    capsys.readouterr()
+    assert main(["report", "--claims", str(reviewed), "--article", str(art), "--out", str(tmp_path / "rep")]) == 2
     err = capsys.readouterr().err
-    assert "(no --article given: checked against the default data/articles)" in err
+    assert "(no --evidence given: checked against the default data/evidence.csv)" in err
     assert not (tmp_path / "rep").exists()
 
 

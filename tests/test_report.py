@@ -338,3 +338,14 @@ def test_a_markdown_article_is_highlighted_as_read_not_as_typed():
 )
 def test_markup_between_statements_is_dropped_only_where_it_is_markup(gap, where, shown):
     assert tables._gap(gap, **where) == shown
+
+
+def test_the_editor_page_says_how_much_is_still_draft_and_keys_the_unrated_colour(audit):
+    assert "unrated" not in repr(tables.verdict_legend(audit.claims))
+    assert "draft" not in repr(tables.editor_summary(audit.claims))
+    claims = audit.claims.copy()
+    rows = claims["claim_id"].isin(["gin-002", "gin-011"])
+    claims.loc[rows, ["status", "evidence_level", "allowed_certainty", "overstatement", "verdict"]] = [
+        "draft", "", pd.NA, pd.NA, ""]
+    assert "2 of the 11 statements are still drafts" in repr(tables.editor_summary(claims))
+    assert repr(tables.verdict_legend(claims)).endswith(", unrated")

@@ -223,47 +223,54 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from claimcheck.io import expand_articles
     from claimcheck.report import build_report
     from claimcheck.validate import validate_claims
 
+    claims = args.claims or DEFAULT_CLAIMS  # None: not given, so the worked example's
+    evidence = args.evidence or DEFAULT_EVIDENCE
     articles = args.article or [DEFAULT_ARTICLES]
-    defaults = ((args.claims, DEFAULT_CLAIMS, "--claims"), (articles[0], DEFAULT_ARTICLES, "--article"), (args.evidence, DEFAULT_EVIDENCE, "--evidence"))
-    for given, default, flag in defaults:
-        if given == default and not default.exists():
-            raise InputError(f"{default}: no such file or folder (the default, relative to where you run claimcheck; give {flag})")
-    from claimcheck.io import expand_articles
-
+    for given, path, flag in ((args.claims, claims, "--claims"), (args.article, articles[0], "--article"), (args.evidence, evidence, "--evidence")):
+        if given is None and not path.exists():
+            raise InputError(f"{path}: no such file or folder (the default, relative to where you run claimcheck; give {flag})")
     article_files = expand_articles(articles)
-    problems = validate_claims(args.claims, article=article_files_for(args.claims, article_files), evidence=args.evidence)
+    covered = _table_articles(claims)
+    if args.article is None and covered and not covered & {p.stem for p in article_files}:
+        # a user's table against the worked example's article: one line, not one per row
+        raise InputError(
+            f"{claims}: its articles ({', '.join(sorted(covered)[:5])}) are not in {DEFAULT_ARTICLES}, "
+            "the default; give --article (and --evidence) for them"
+        )
+    problems = validate_claims(claims, article=article_files_for(claims, article_files), evidence=evidence)
     if problems:
         for p in problems[:20]:
             print(p, file=sys.stderr)
-        columns = {p.column for p in problems}
-        if args.article is None and columns & {"article", "text", "start", "end"}:
-            print(f"(no --article given: checked against the default {DEFAULT_ARTICLES})", file=sys.stderr)
-        if getattr(args, "_given_evidence", None) is None and "evidence_ids" in columns:
+        if args.evidence is None and any("expected an evidence_id of" in p.message for p in problems):
             print(f"(no --evidence given: checked against the default {DEFAULT_EVIDENCE})", file=sys.stderr)
-        raise InputError(f"{args.claims}: {len(problems)} problem(s); no report written (run claimcheck validate)")
+        raise InputError(f"{claims}: {len(problems)} problem(s); no report written (run claimcheck validate)")
     t0 = time.perf_counter()
 
     def progress(msg: str) -> None:
         print(f"[{time.perf_counter() - t0:5.1f}s] {msg}", file=sys.stderr, flush=True)
 
-    paths = build_report(args.claims, args.evidence, article_files, args.out, progress=progress)
+    paths = build_report(claims, evidence, article_files, args.out, progress=progress)
     progress(f"done: {len(paths)} files in {args.out}/ (open {args.out}/index.html)")
     return 0
 
 
 def article_files_for(claims: Path, article_files: list[Path]) -> list[Path]:
     """The given articles that the claims table covers (a folder may hold others)."""
-    from claimcheck.io import read_csv_rows
+    covered = _table_articles(claims)
+    return [p for p in article_files if p.stem in covered] or article_files
 
+
+def _table_articles(claims: Path) -> set[str]:
+    """The article names a claims table covers (empty if it has no article column)."""
     header, rows, _ = read_csv_rows(claims, "claims table")
     if "article" not in header:
-        return article_files
+        return set()
     k = header.index("article")
-    slugs = {r[k] for r in rows if len(r) > k}
-    return [p for p in article_files if p.stem in slugs] or article_files
+    return {r[k] for r in rows if len(r) > k}
 
 
 def _version() -> str:
@@ -279,10 +286,9 @@ class _Once(argparse.Action):
     """An option that takes one value: given twice, an error, not the last one silently winning."""
 
     def __call__(self, parser, namespace, values, option_string=None):
-        first = getattr(namespace, f"_given_{self.dest}", None)
-        if first is not None:
+        first = getattr(namespace, self.dest, None)
+        if first is not None and first != self.default:
             parser.error(f"{option_string} given twice ({first} and {values}); it takes one")
-        setattr(namespace, f"_given_{self.dest}", values)
         setattr(namespace, self.dest, values)
 
 
@@ -293,20 +299,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("segment", help="split articles into title, headings and sentences")
     s.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE", help=".txt/.md file or folder of them")
-    s.add_argument("-o", "--output", type=Path, help="CSV to write (without -o, or with -o -: standard output)")
+    s.add_argument("-o", "--output", type=Path, action=_Once, help="CSV to write (without -o, or with -o -: standard output)")
     s.add_argument("--force", action="store_true", help="replace an existing output file")
     s.set_defaults(func=cmd_segment)
 
     d = sub.add_parser("draft", help="first-pass labels for every statement, for a person to review")
     d.add_argument("articles", nargs="*", type=Path, metavar="ARTICLE", help=".txt/.md file or folder of them")
-    d.add_argument("-o", "--output", type=Path, help="CSV to write (without -o, or with -o -: standard output; with --merge, without -o: the merged file)")
-    d.add_argument("--lines", type=Path, metavar="FILE", help="label one statement per line, without segmenting")
-    d.add_argument("--merge", type=Path, metavar="CLAIMS", help="re-segment a revised article against this table, keeping its labels")
-    d.add_argument("--evidence", type=Path, default=None, help="evidence table to suggest evidence levels from")
+    d.add_argument("-o", "--output", type=Path, action=_Once, help="CSV to write (without -o, or with -o -: standard output; with --merge, without -o: the merged file)")
+    d.add_argument("--lines", type=Path, action=_Once, metavar="FILE", help="label one statement per line, without segmenting")
+    d.add_argument("--merge", type=Path, action=_Once, metavar="CLAIMS", help="re-segment a revised article against this table, keeping its labels")
+    d.add_argument("--evidence", type=Path, default=None, action=_Once, help="evidence table to suggest evidence levels from")
     d.add_argument("--force", action="store_true", help="replace an existing output file (loses its labels)")
     d.add_argument("--dry-run", action="store_true", help="with --merge: report what would change, write nothing")
     d.add_argument(
-        "--model", type=Path, metavar="MODEL.json",
+        "--model", type=Path, metavar="MODEL.json", action=_Once,
         help="also apply a certainty model (e.g. benchmarks/models/certainty-pubmed.json, for PubMed-style findings) to levels 1-3",
     )
     d.set_defaults(func=cmd_draft)
@@ -314,7 +320,7 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check a claims table against the data contract")
     v.add_argument("claims", type=Path, metavar="CLAIMS.csv")
     v.add_argument("--article", type=Path, action="extend", nargs="+", help="article file(s) or folder(s) the table covers")
-    v.add_argument("--evidence", type=Path, help="evidence table the ids must resolve in")
+    v.add_argument("--evidence", type=Path, action=_Once, help="evidence table the ids must resolve in")
     v.set_defaults(func=cmd_validate)
 
     w = sub.add_parser(
@@ -322,17 +328,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Fill the derived columns after editing certainty or evidence_level by hand; no other column changes.",
     )
     w.add_argument("claims", type=Path, metavar="CLAIMS.csv")
-    w.add_argument("-o", "--output", type=Path, help="CSV to write (default: update CLAIMS.csv in place)")
+    w.add_argument("-o", "--output", type=Path, action=_Once, help="CSV to write (default: update CLAIMS.csv in place)")
     w.add_argument("--force", action="store_true", help="replace an existing -o file")
     w.add_argument("--dry-run", action="store_true", help="say which rows would change, write nothing")
     w.set_defaults(func=cmd_verdicts)
 
     r = sub.add_parser("report", help="validate, execute the notebooks and render HTML reports")
     r.add_argument(
-        "--claims", type=Path, default=DEFAULT_CLAIMS, action=_Once,
+        "--claims", type=Path, default=None, action=_Once,
         help=f"claims table (default {DEFAULT_CLAIMS}); several articles go in one table: claimcheck draft A B -o CLAIMS.csv",
     )
-    r.add_argument("--evidence", type=Path, default=DEFAULT_EVIDENCE, action=_Once, help=f"evidence table (default {DEFAULT_EVIDENCE})")
+    r.add_argument("--evidence", type=Path, default=None, action=_Once, help=f"evidence table (default {DEFAULT_EVIDENCE})")
     r.add_argument("--article", type=Path, action="extend", nargs="+", help=f"article file(s) or folder(s) (default {DEFAULT_ARTICLES})")
     r.add_argument("--out", type=Path, default=Path("reports"), action=_Once, help="folder for the HTML pages (default reports)")
     r.set_defaults(func=cmd_report)

@@ -134,17 +134,22 @@ def verdict_badge(verdict: str) -> str:
     )
 
 
-def verdict_legend() -> Html:
-    """The verdict colours as a one-line key, the same mapping the charts use."""
+def verdict_legend(claims: pd.DataFrame | None = None) -> Html:
+    """The verdict colours as a one-line key, the same mapping the charts use.
+
+    Given the claims, the key also names the colour of rows with no verdict yet
+    (drafts without an evidence level), when there are any.
+    """
+    shown = [*VERDICTS, plots.UNRATED] if claims is not None and (claims["verdict"] == "").any() else list(VERDICTS)
     parts = [
-        f'<span style="background:{VERDICT_TINTS[v]};border-bottom:3px solid '
-        f"{plots.VERDICT_COLORS[v]};"
+        f'<span style="background:{VERDICT_TINTS.get(v, "#FFFFFF")};border-bottom:3px solid '
+        f"{plots.VERDICT_COLORS.get(v, '#555555')};"  # unrated: as the highlighted article shows it
         f'padding:0 0.4em;margin-right:0.6em">{esc(plots.VERDICT_LABELS[v])}</span>'
-        for v in VERDICTS
+        for v in shown
     ]
     return Html(
         f'<p class="cc-legend">Key: {"".join(parts)}</p>',
-        "Key: " + ", ".join(plots.VERDICT_LABELS[v] for v in VERDICTS),
+        "Key: " + ", ".join(plots.VERDICT_LABELS[v] for v in shown),
     )
 
 
@@ -255,7 +260,7 @@ def editor_summary(claims: pd.DataFrame) -> Prose:
         f"**{_n(n, 'statement')} to revise**, worst first; {revised} come with a suggested "
         "revision. "
         f"Below them, the whole article with every statement highlighted by its verdict "
-        f"(hover over a statement for the reason).\n\n{_worst_sentence(h)}"
+        f"(hover over a statement for the reason).{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
     )
     return Prose(text, {"headline": h})
 
