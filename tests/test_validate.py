@@ -181,3 +181,22 @@ def test_command_line_never_shows_a_traceback(tmp_path):
     assert r.returncode == 2
     assert "Traceback" not in r.stderr
     assert r.stderr.count("\n") == 1
+
+
+def test_an_evidence_header_problem_is_reported_once_not_as_every_unknown_id(capsys, claims, evidence):
+    k = EVIDENCE_COLUMNS.index("certainty")
+    rewrite(evidence, lambda rows: [row.pop(k) for row in rows])
+    code, out, _ = run(capsys, "validate", claims, "--evidence", evidence)
+    assert code == 1
+    assert out.splitlines() == [f"{evidence}:1: certainty: column missing from the header, expected it (see claimcheck.schema)"]
+
+
+def test_a_semicolon_separated_table_says_so_on_line_1(capsys, tmp_path, claims):
+    semi = tmp_path / "semi.csv"
+    with claims.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    with semi.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, delimiter=";", lineterminator="\n").writerows(rows)
+    code, _, err = run(capsys, "validate", semi)
+    assert code == 2
+    assert err.strip() == f"claimcheck: {semi}:1: found ';' between the header's columns, expected ',' (save the table as comma-separated CSV)"

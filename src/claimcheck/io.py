@@ -107,6 +107,9 @@ def read_csv_rows(path: str | Path, what: str = "CSV file") -> tuple[list[str], 
     number (quoted fields may span lines) for ``FILE:LINE`` messages.
     """
     text = read_text(path, what)
+    first = text.split("\n", 1)[0]
+    if first.count(";") > first.count(","):  # a spreadsheet set to a locale that saves with ';'
+        raise InputError(f"{path}:1: found ';' between the header's columns, expected ',' (save the table as comma-separated CSV)")
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[list[str]] = []
     lines: list[int] = []

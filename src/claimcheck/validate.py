@@ -134,11 +134,11 @@ def _read_table(
     return df, lines, problems
 
 
-def validate_evidence(path: str | Path) -> tuple[list[Problem], set[str]]:
-    """Problems in an evidence table, and the ids it defines."""
+def validate_evidence(path: str | Path) -> tuple[list[Problem], set[str] | None]:
+    """Problems in an evidence table, and the ids it defines (None if its header is too broken to tell)."""
     df, lines, problems = _read_table(path, EVIDENCE_SCHEMA, (), "evidence table")
     if df is None:
-        return problems, set()
+        return problems, None
     f = str(path)
     seen: dict[str, int] = {}
     for i, line in enumerate(lines):
@@ -172,6 +172,7 @@ def validate_claims(
     df, lines, problems = _read_table(path, CLAIM_SCHEMA, OPTIONAL_COLUMNS, "claims table")
     evidence_ids: set[str] | None = None
     if evidence is not None:
+        # an unreadable evidence header is reported once, not as every claim's id being unknown
         ev_problems, evidence_ids = validate_evidence(evidence)
         problems.extend(ev_problems)
     if df is None:
