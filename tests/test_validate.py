@@ -91,6 +91,8 @@ BROKEN = {
     "missing-revision-when-overstated": (set_cell(6, "suggested_revision", ""), 7, "suggested_revision", "overstated"),
     "sources-missing-for-a-level": (set_cell(6, "evidence_ids", ""), 7, "evidence_ids", "at least one source"),
     "bad-status": (set_cell(2, "status", "done"), 3, "status", "draft, reviewed"),
+    "advice-with-a-level": (lambda rows: [set_cell(6, "claim_type", "advice")(rows), set_cell(6, "evidence_level", "moderate")(rows)], 7, "evidence_level",
+                            "found 'moderate' on an advice row, expected n_a"),
     "space-after-semicolon": (set_cell(6, "evidence_ids", "vickers2012; mu2020"), 7, "evidence_ids",
                               "with a space next to ';', expected items separated by ';' alone"),
 }

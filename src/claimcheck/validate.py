@@ -203,6 +203,8 @@ def validate_claims(
         if sec and sec == r["claim_type"]:
             problems.append(Problem(f, line, "secondary_type", f"found {_show(sec)}, expected a type other than claim_type or empty"))
         level, status = r["evidence_level"], r["status"]
+        if r["claim_type"] == "advice" and level not in ("", "n_a") and ok(i, "claim_type", "evidence_level"):
+            problems.append(Problem(f, line, "evidence_level", f"found {_show(level)} on an advice row, expected n_a (the contract: advice has nothing to check)"))
         if not level and status == "reviewed":
             problems.append(Problem(f, line, "evidence_level", "found an empty value, expected a level on a reviewed row"))
         ids = [x for x in r["evidence_ids"].split(";") if x]
