@@ -349,3 +349,14 @@ def test_the_editor_page_says_how_much_is_still_draft_and_keys_the_unrated_colou
         "draft", "", pd.NA, pd.NA, ""]
     assert "2 of the 11 statements are still drafts" in repr(tables.editor_summary(claims))
     assert repr(tables.verdict_legend(claims)).endswith(", unrated")
+
+
+def test_with_several_articles_cards_name_their_article_and_sections_count_per_article(audit):
+    one = tables.editor_list(audit.claims, audit.evidence).markup
+    assert "<strong>1. gin-001</strong> · title" in one
+    other = audit.claims.assign(article="other", claim_id="o-" + audit.claims["claim_id"])
+    both = pd.concat([audit.claims, other], ignore_index=True)
+    cards = tables.editor_list(both, audit.evidence).markup
+    assert "<strong>1. gin-001</strong> · ginger-nausea · title" in cards
+    sections = audit.claims.loc[audit.claims["section"] != "", "section"].nunique()
+    assert f"under {2 * sections} sections" in repr(tables.inventory_summary(both))

@@ -187,7 +187,7 @@ def inventory_summary(claims: pd.DataFrame) -> Prose:
     units = claims["unit"].value_counts()
     types = claims["claim_type"].value_counts().reindex(list(CLAIM_TYPES), fill_value=0)
     common = types.sort_values(ascending=False, kind="stable")
-    sections = claims.loc[claims["section"] != "", "section"].nunique()
+    sections = len(claims.loc[claims["section"] != "", ["article", "section"]].drop_duplicates())
     advice = f"{_n(int(types['advice']), 'gives', 'give')} advice"
     if "context" not in common.index[:2]:  # else the sentence has just counted it
         advice += f" and {_n(int(types['context']), 'is', 'are')} context"
@@ -442,6 +442,7 @@ def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
     if worst.empty:
         return Html("<p>No statement is overstated.</p>", "No statement is overstated.")
     cards, plain = [], []
+    several = claims["article"].nunique() > 1  # then each card names its article
     for i, r in enumerate(worst.itertuples(index=False), start=1):
         allowed = CERTAINTY_NAMES[int(r.allowed_certainty)]
         asserted = CERTAINTY_NAMES[int(r.certainty)]
@@ -454,7 +455,8 @@ def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
             '<section class="cc-card" style="border-left:5px solid '
             f"{plots.VERDICT_COLORS['overstated']};"
             f'padding:0.3em 0.9em;margin:0 0 1em 0;background:#FAFAFA">'
-            f'<p style="margin:0.3em 0"><strong>{i}. {esc(r.claim_id)}</strong> · {esc(r.unit)}'
+            f'<p style="margin:0.3em 0"><strong>{i}. {esc(r.claim_id)}</strong>'
+            f"{' · ' + esc(r.article) if several else ''} · {esc(r.unit)}"
             f"{' in “' + esc(r.section) + '”' if r.section else ''} · "
             f"worded <em>{esc(asserted)}</em>, evidence "
             f"<em>{esc(level_label(r.evidence_level))}</em> allows "
