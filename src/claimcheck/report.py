@@ -186,7 +186,7 @@ def _css() -> str:
 
 def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object], claims_name: str = "") -> str:
     from claimcheck.plots import VERDICT_COLORS
-    from claimcheck.tables import VERDICT_TINTS, level_label
+    from claimcheck.tables import VERDICT_TINTS, level_label, name_list
 
     css = _css()
     counts = numbers["verdicts"]
@@ -219,9 +219,7 @@ def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object], c
         for href, title, question in pages
     )
     share = f"{numbers['overstated_share']:.0%}"
-    listed = numbers["article_names"]
-    names = ", ".join(f"<strong>{html.escape(a)}</strong>" for a in listed[:5])
-    names += f" and {len(listed) - 5} more" if len(listed) > 5 else ""
+    names = name_list(numbers["article_names"], lambda a: f"<strong>{html.escape(a)}</strong>")
     source = f'<p class="cc-source">{"Articles" if numbers["articles"] != 1 else "Article"}: {names}' + (
         f" · claims table <code>{html.escape(claims_name)}</code></p>" if claims_name else "</p>"
     )

@@ -67,14 +67,19 @@ def load_rules() -> Rules:
     )
 
 
+# Markdown's line markup, written once: the line rules below and the page helpers at the end use it.
+_BULLET_MARK = r"[-*+•]"
+_RULE = r"(?:[-=*_][ \t]*){3,}"
+# A blockquote's markers ("> ", "> > "): '>' before a space, another '>' or the line's end ('>90%' is text).
+_QUOTE = r"(?:>(?:[ \t]+|(?=>)|(?=[\r\n])|$))+"
+
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _MD_HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+(?P<body>.*?)[ \t]*#*[ \t]*$")
-_BULLET = re.compile(r"[ \t]*(?:[-*+•])[ \t]+(?=\S)")
+_BULLET = re.compile(rf"[ \t]*{_BULLET_MARK}[ \t]+(?=\S)")
 _NUMBERED = re.compile(r"[ \t]*\d{1,3}[.)][ \t]+(?=\S)")
-_RULE_LINE = re.compile(r"[ \t]*(?:[-=*_][ \t]*){3,}$")
+_RULE_LINE = re.compile(rf"[ \t]*{_RULE}$")
 _BOLD_LINE = re.compile(r"(\*\*|__)(?P<body>\S(?:.*\S)?)\1[ \t]*$")
-# A Markdown blockquote's markers ("> ", "> > "), kept outside a unit like a list bullet.
-_QUOTE_MARKS = re.compile(r"[ \t]{0,3}(?:>(?:[ \t]+|(?=>)|(?=[\r\n])|$))+")
+_QUOTE_MARKS = re.compile(rf"[ \t]{{0,3}}{_QUOTE}")  # kept outside a unit like a list bullet
 # A candidate sentence end: terminators, closing quotes/brackets, whitespace.
 # One emoji, with its variation selector and zero-width-joined parts ("👨‍👩‍👧").
 _EMOJI_FIRST = "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50]"
@@ -425,7 +430,7 @@ _INLINE_MARKUP = (
     (re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),  # *emphasis*
     (re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])"), r"\1"),  # _emphasis_
     (re.compile(r"`([^`\n]+)`"), r"\1"),  # `code`
-    (re.compile(r"\n[ \t]{0,3}(?:>[ \t]?)+"), "\n"),  # a wrapped blockquote line's markers
+    (re.compile(rf"\n[ \t]{{0,3}}{_QUOTE}"), "\n"),  # a wrapped blockquote line's markers
 )
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")  # "\*" is a literal star, not markup
 _HIDDEN = 0xF0000  # escaped characters wait in a private-use plane while the markup is unwrapped
@@ -437,20 +442,40 @@ def unmark(text: str) -> str:
     A lone ``*`` or ``_`` (a footnote mark, ``snake_case``) is left alone, and
     so is every other character, line breaks included.
     """
-    if any(c in text for c in "*_[`<\\>"):
-        if any(_HIDDEN <= ord(c) < _HIDDEN + 128 for c in text):  # the text uses the plane itself
-            return _unmark_plain(text)
+    if not any(c in text for c in "*_[`<\\>"):
+        return text
+    hide = not any(_HIDDEN <= ord(c) < _HIDDEN + 128 for c in text)  # unless the text uses the plane itself
+    if hide:
         text = _ESCAPED.sub(lambda m: chr(_HIDDEN + ord(m.group(1))), text)
-        for pattern, repl in _INLINE_MARKUP:
-            text = pattern.sub(repl, text)
+    for pattern, repl in _INLINE_MARKUP:
+        text = pattern.sub(repl, text)
+    if hide:
         text = "".join(chr(ord(c) - _HIDDEN) if _HIDDEN <= ord(c) < _HIDDEN + 128 else c for c in text)
     return text
 
 
-def _unmark_plain(text: str) -> str:
-    for pattern, repl in _INLINE_MARKUP:
+# Markdown between units, as a reader of the article sees it: heading and quote marks and
+# rules go, a list bullet becomes a bullet, wrapping ** and __ go. \x02 and \x03 mark a gap
+# that opens mid-line and one that ends the article (see between_units).
+_BETWEEN_MARKUP = (
+    (re.compile(rf"^[ \t]{{0,3}}(?:#{{1,6}}|{_QUOTE})[ \t]*|[ \t]+#+[ \t]*$", re.M), ""),
+    (re.compile(rf"^[ \t]*{_RULE}(?:\n|\x03\Z)", re.M), ""),
+    (re.compile(rf"^([ \t]*){_BULLET_MARK}[ \t]+", re.M), "\\1• "),
+    (re.compile(r"\*\*|__"), ""),
+)
+
+
+def between_units(text: str, line_start: bool = True, last: bool = False) -> str:
+    """The article's text between two units as a reader sees it, its line breaks kept (as LF).
+
+    ``line_start``: the text opens a line of the article (else a ``#`` or ``>``
+    at its start is mid-line text). ``last``: nothing follows it, so a final
+    ``---`` is a rule (text ending ``- **`` before a unit is a bullet).
+    """
+    text = ("" if line_start else "\x02") + text.replace("\r\n", "\n") + ("\x03" if last else "")
+    for pattern, repl in _BETWEEN_MARKUP:
         text = pattern.sub(repl, text)
-    return text
+    return text.strip("\x02\x03")
 
 
 def plain_text(text: str) -> str:

@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 
 from claimcheck import plots
 from claimcheck.schema import CERTAINTY_NAMES, CLAIM_TYPES, VERDICTS
-from claimcheck.segment import plain_text, unmark
+from claimcheck.segment import between_units, plain_text, unmark
 
 # The repository (the package is installed from it in editable mode): benchmark results live there.
 _REPO = Path(__file__).resolve().parents[2]
@@ -91,9 +91,9 @@ def md_quote(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", esc(plain_text(text)))
 
 
-def _names(names: list[str], most: int = 5) -> str:
-    """Article names for a sentence: the first few, then how many more."""
-    shown = ", ".join(_md_code(a) for a in names[:most])
+def name_list(names: list[str], show=None, most: int = 5) -> str:
+    """Names for a sentence, each through ``show`` (Markdown code by default): the first few, then how many more."""
+    shown = ", ".join((show or _md_code)(a) for a in names[:most])
     return shown + (f" and {len(names) - most} more" if len(names) > most else "")
 
 
@@ -194,7 +194,7 @@ def inventory_summary(claims: pd.DataFrame) -> Prose:
     over = h["verdicts"]["overstated"]
     text = (
         f"**{_n(h['statements'], 'statement')}** in {_n(h['articles'], 'article')} "
-        f"({_names(h['article_names'])}): "
+        f"({name_list(h['article_names'])}): "
         f"{_n(int(units.get('title', 0)), 'title')}, "
         f"{_n(int(units.get('heading', 0)), 'heading')} and "
         f"{_n(int(units.get('sentence', 0)), 'sentence')}, under {_n(sections, 'section')}. "
@@ -482,30 +482,9 @@ def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
     return Html("\n".join(cards), "\n".join(plain))
 
 
-# Markdown between statements, as a reader of the article sees it: heading and quote marks
-# and rules go, a list bullet becomes a bullet, wrapping ** and __ go.
-_GAP_MARKUP = (
-    (re.compile(r"^[ \t]{0,3}(?:#{1,6}|(?:>(?:[ \t]+|(?=>)|$))+)[ \t]*|[ \t]+#+[ \t]*$", re.M), ""),
-    # a rule line; one that ends the gap without a newline is one only at the end of the article
-    (re.compile(r"^[ \t]*(?:[-=*_][ \t]*){3,}(?:\n|\x03\Z)", re.M), ""),
-    (re.compile(r"^([ \t]*)[-*+][ \t]+", re.M), "\\1• "),
-    (re.compile(r"\*\*|__"), ""),
-)
-
-
 def _gap(text: str, line_start: bool = True, last: bool = False) -> str:
-    """Text between statements, its markup shown as read, escaped, its line breaks kept (blank line = paragraph).
-
-    ``line_start``: the gap opens a line of the article (else a ``#`` or ``>`` at
-    its start is mid-line text). ``last``: nothing follows it, so a final
-    ``---`` is a rule (a gap ending ``- **`` before a statement is a bullet).
-    """
-    text = text.replace("\r\n", "\n")
-    text = ("" if line_start else "\x02") + text + ("\x03" if last else "")
-    for pattern, repl in _GAP_MARKUP:
-        text = pattern.sub(repl, text)
-    text = text.strip("\x02\x03")
-    return "<br>\n".join(esc(line) for line in text.split("\n"))
+    """Text between statements as read (segment.between_units), escaped, its line breaks kept (blank line = paragraph)."""
+    return "<br>\n".join(esc(line) for line in between_units(text, line_start, last).split("\n"))
 
 
 def highlighted_article(claims: pd.DataFrame, articles: Mapping[str, str]) -> Html:
