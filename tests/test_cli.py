@@ -213,7 +213,7 @@ def test_validate_with_the_wrong_article_says_so_once_per_article(tmp_path, revi
     assert main(["validate", str(reviewed), "--article", str(other)]) == 1
     out = capsys.readouterr().out
     stray = [ln for ln in out.splitlines() if ": article: found" in ln and "zinc" in ln]
-    assert stray == [f"{reviewed}:2: article: found 3 rows of 'zinc', expected one of the articles given: other"]
+    assert stray == [f"{reviewed}:2: article: found 3 rows of 'zinc', expected one of the articles given: other [zin-001]"]
 
 
 def test_long_texts_that_differ_late_are_shown_from_the_difference():

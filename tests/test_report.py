@@ -360,3 +360,15 @@ def test_with_several_articles_cards_name_their_article_and_sections_count_per_a
     assert "<strong>1. gin-001</strong> · ginger-nausea · title" in cards
     sections = audit.claims.loc[audit.claims["section"] != "", "section"].nunique()
     assert f"under {2 * sections} sections" in repr(tables.inventory_summary(both))
+
+
+def test_the_inventory_table_marks_rows_still_at_draft(audit):
+    claims = audit.claims.copy()
+    reviewed = tables.claims_table(claims)
+    assert "<em>draft</em>" not in reviewed.markup
+    claims.loc[claims["claim_id"] == "gin-002", "status"] = "draft"
+    table = tables.claims_table(claims)
+    assert table.markup.count("<em>draft</em>") == 1
+    assert re.search(r">gin-002<br><em>draft</em></td>", table.markup)
+    lines = repr(table).splitlines()
+    assert [line.split(" | ")[0] for line in lines if "(draft)" in line] == ["gin-002 (draft)"]

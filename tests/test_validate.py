@@ -202,3 +202,22 @@ def test_a_semicolon_separated_table_says_so_on_line_1(capsys, tmp_path, claims)
     code, _, err = run(capsys, "validate", semi)
     assert code == 2
     assert err.strip() == f"claimcheck: {semi}:1: found ';' between the header's columns, expected ',' (save the table as comma-separated CSV)"
+
+
+def test_each_row_problem_names_the_rows_id_for_a_spreadsheet(capsys, claims, evidence, tmp_path, article_path):
+    """A spreadsheet numbers rows, not file lines; a cell with a line break makes them differ."""
+    def fn(rows):
+        rows[1][col("rationale")] = "first line\nsecond line"  # line 2 now spans two lines of the file
+        rows[2][col("certainty")] = "7"
+    rewrite(claims, fn)
+    rewrite(evidence, lambda rows: rows[1].__setitem__(EVIDENCE_COLUMNS.index("certainty"), "strong"))
+    other = tmp_path / "other.txt"
+    other.write_text("Zinc helps.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "validate", claims, "--evidence", evidence, "--article", article_path, other)
+    assert code == 1
+    lines = out.splitlines()
+    cid = pd.read_csv(claims, dtype=str).at[1, "claim_id"]
+    assert f"{claims}:4: certainty: found 7, expected an integer 0–4 [{cid}]" in lines
+    assert any(ln.startswith(f"{evidence}:2: certainty:") and ln.endswith(" [vickers2018]") for ln in lines)
+    no_rows = [ln for ln in lines if "found no row for article 'other'" in ln]
+    assert len(no_rows) == 1 and not no_rows[0].endswith("]"), no_rows

@@ -11,6 +11,7 @@ import argparse
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -194,7 +195,7 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
         if checked != args.claims:  # the copy's lines are not the user's (blank lines, the added columns)
             _, _, copy_lines = read_csv_rows(checked, "claims table")
             where = dict(zip(copy_lines, lines, strict=True))
-            problems = [type(p)(str(args.claims), where.get(p.line, p.line), p.column, p.message) for p in problems]
+            problems = [replace(p, file=str(args.claims), line=where.get(p.line, p.line)) for p in problems]
     if problems:
         more = f" (and {len(problems) - 1} more: claimcheck validate {args.claims})" if len(problems) > 1 else ""
         raise InputError(f"{problems[0]}{more}; nothing written")

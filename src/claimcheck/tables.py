@@ -334,10 +334,14 @@ def section_table(claims: pd.DataFrame) -> Html:
 
 
 def claims_table(claims: pd.DataFrame) -> Html:
-    """Every statement in reading order: id, text, type, certainty, evidence level, verdict."""
+    """Every statement in reading order: id, text, type, certainty, evidence level, verdict.
+
+    A row still at ``draft`` says so under its id: its labels are the drafter's, not a person's.
+    """
     header = ["id", "unit", "statement", "type", "certainty", "evidence", "verdict"]
     rows, plain = [], []
     for r in claims.itertuples(index=False):
+        draft = getattr(r, "status", "reviewed") != "reviewed"
         certainty = (
             f"{int(r.certainty)} {CERTAINTY_NAMES[int(r.certainty)]}"
             if pd.notna(r.certainty)
@@ -352,12 +356,12 @@ def claims_table(claims: pd.DataFrame) -> Html:
             level_label(r.evidence_level),
             r.verdict.replace("_", " "),
         ]
-        plain.append(cells)
+        plain.append([f"{r.claim_id} (draft)" if draft else r.claim_id, *cells[1:]])
         text = esc(cells[2])
         if r.unit != "sentence":
             text = f"<strong>{text}</strong>"
         rows.append(
-            [esc(c) for c in cells[:2]]
+            [esc(r.claim_id) + ("<br><em>draft</em>" if draft else ""), esc(r.unit)]
             + [text]
             + [esc(c) for c in cells[3:6]]
             + [verdict_badge(r.verdict)]

@@ -1,7 +1,9 @@
 """Hold a claims table (and its evidence table) to the data contract.
 
 Every problem is reported, not just the first, as ``FILE:LINE: column: found
-…, expected …`` so that a person can fix the file in one pass. Files that
+…, expected … [ROW_ID]`` so that a person can fix the file in one pass: the
+line is the file's, and the row's id finds it in a spreadsheet, whose row
+numbers drift from the file's lines when a cell holds a line break. Files that
 cannot be read as UTF-8 CSV at all raise :class:`~claimcheck.io.InputError`.
 """
 
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -40,10 +42,21 @@ class Problem:
     line: int
     column: str
     message: str
+    row_id: str | None = ""  # the claim_id or evidence_id on that line; None: about the table, not the row
 
     def __str__(self) -> str:
         col = f" {self.column}:" if self.column else ""
-        return f"{self.file}:{self.line}:{col} {self.message}"
+        where = f" [{self.row_id}]" if self.row_id else ""
+        return f"{self.file}:{self.line}:{col} {self.message}{where}"
+
+
+def _name_rows(problems: list[Problem], f: str, lines: list[int], ids: Sequence[str]) -> list[Problem]:
+    """Each problem on a row of ``f`` also carries that row's id."""
+    by_line = {line: i.strip() for line, i in zip(lines, ids, strict=True) if i.strip()}
+    return [
+        replace(p, row_id=by_line[p.line]) if p.file == f and p.line in by_line and p.row_id == "" else p
+        for p in problems
+    ]
 
 
 def _show(value: str, limit: int = 40) -> str:
@@ -160,7 +173,7 @@ def validate_evidence(path: str | Path) -> tuple[list[Problem], set[str] | None]
             problems.append(
                 Problem(f, line, "doi", "found neither doi nor pmid, expected at least one, or a verification note saying none was found")
             )
-    return problems, set(seen)
+    return _name_rows(problems, f, lines, df["evidence_id"].tolist()), set(seen)
 
 
 def validate_claims(
@@ -228,7 +241,7 @@ def validate_claims(
                 problems.append(Problem(f, line, "rationale", "found an empty value, expected why this level and which source"))
     if article is not None:
         problems.extend(_check_against_articles(f, df, lines, bad, article))
-    return sorted(problems)
+    return sorted(_name_rows(problems, f, lines, df["claim_id"].tolist()))
 
 
 def _show_difference(found: str, expected: str, limit: int = 40) -> tuple[str, str, int]:
@@ -250,7 +263,7 @@ def _check_against_articles(
     for slug, text in texts.items():
         rows = df.index[df["article"] == slug].tolist()
         if not rows:
-            problems.append(Problem(f, 2, "article", f"found no row for article {_show(slug)}, expected one row per unit"))
+            problems.append(Problem(f, 2, "article", f"found no row for article {_show(slug)}, expected one row per unit", None))
             continue
         spans = set()
         for i in rows:
