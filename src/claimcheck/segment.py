@@ -276,6 +276,20 @@ def _short_label(text: str, line: _Line, rules: Rules, max_words: int) -> bool:
     )
 
 
+def _question_label(text: str, line: _Line, rules: Rules, max_words: int) -> bool:
+    """A short question on a line of its own that opens what follows, as an FAQ's
+    "Is it safe?" does; a speaker's turn ("PRESENTER: And do painkillers help?") or a
+    quoted question is a sentence."""
+    body = text[line.start : line.end]
+    return (
+        body.endswith("?")
+        and ":" not in body
+        and len(body) <= rules.max_chars
+        and len(body.split()) <= max_words
+        and body[0].isupper()
+    )
+
+
 def _is_list(block: list[_Line] | None) -> bool:
     return bool(block) and block[0].kind in ("numbered", "bullet")
 
@@ -306,6 +320,8 @@ def iter_units(text: str, rules: Rules | None = None) -> Iterator[Unit]:
                     kind = "heading"  # "1. Releasing endorphins", unless it is one item of a loose list
             elif bi == 0 and line.kind == "prose" and text[line.end - 1] not in ".!;,":
                 kind = "title"  # a long headline, or one ending in "?"
+            elif line.kind == "prose" and nxt is not None and _question_label(text, line, rules, rules.max_words):
+                kind = "heading"  # "Is it safe?" above its answer
             if kind:
                 paragraph += 1
                 if kind == "heading":
@@ -336,7 +352,10 @@ def iter_units(text: str, rules: Rules | None = None) -> Iterator[Unit]:
                 li == 0
                 and len(block) > 1
                 and line.kind in ("prose", "bold")
-                and _short_label(text, line, rules, rules.lead_max_words)
+                and (
+                    _short_label(text, line, rules, rules.lead_max_words)
+                    or _question_label(text, line, rules, rules.lead_max_words)
+                )
                 and not text[block[1].start].islower()  # "I sleep\nwell now.": a wrapped sentence
                 and text[block[1].start] not in "—–"  # "“Amazing!”\n— Sarah K.": an attribution
             )
