@@ -525,3 +525,21 @@ def test_naming_a_spice_is_not_a_usage_claim() -> None:
 )
 def test_a_one_word_superlative_ranks_like_the_most_but_size_and_time_do_not(sentence: str, level: int) -> None:
     assert draft_text(sentence).certainty == level
+
+
+# redflags v7, from walkthrough 4: a link is a source only when it leads to one
+@pytest.mark.parametrize(
+    ("sentence", "support"),
+    [
+        ("Book your session at [our clinic](https://example-clinic.com/book).", "none"),
+        ("Visit www.ivdripclinic.com to book.", "none"),
+        ("Follow us on https://instagram.com/clinic for tips.", "none"),
+        ("Read the full study at https://doi.org/10.1000/xyz123.", "cited"),
+        ("See the trial ([NEJM 2021](https://www.nejm.org/doi/full/10.1056/NEJMoa2032183)).", "cited"),
+        ("The NHS advice is at https://www.nhs.uk/conditions/vitamin-d/.", "cited"),
+        ("The trial is registered at https://clinicaltrials.gov/study/NCT01234567.", "cited"),
+        ("Read [the full report](https://example.org/report.pdf) for the details.", "cited"),
+    ],
+)
+def test_a_link_is_cited_only_when_it_leads_to_a_source(sentence: str, support: str) -> None:
+    assert draft_text(sentence).support_in_text == support
