@@ -543,3 +543,13 @@ def test_a_one_word_superlative_ranks_like_the_most_but_size_and_time_do_not(sen
 )
 def test_a_link_is_cited_only_when_it_leads_to_a_source(sentence: str, support: str) -> None:
     assert draft_text(sentence).support_in_text == support
+
+
+# types v17, from walkthrough 4: doing away with a complaint is a benefit claimed
+@pytest.mark.parametrize(
+    "sentence",
+    ["Our drip will completely eliminate your fatigue.", "This tea gets rid of bloating in a day.",
+     "The cream clears up acne for good."],
+)
+def test_doing_away_with_a_complaint_is_efficacy(sentence: str) -> None:
+    assert draft_text(sentence).claim_type == "efficacy"
