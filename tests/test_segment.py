@@ -160,6 +160,10 @@ LINE_CASES = {
         [("title", "Title"), ("sentence", "Have you ever wondered why some people never seem to catch a cold?"),
          ("sentence", "Here is why.")],
     ),
+    "blockquote-attribution-on-the-next-line-stays-with-its-quotation": (
+        "# Title\n\n> “Amazing!”\n> — Sarah K.\n\n> It works.\n> — Anna\n",
+        [("title", "Title"), ("sentence", "“Amazing!”\n> — Sarah K."), ("sentence", "It works."), ("sentence", "— Anna")],
+    ),
     "blockquote-heading-and-list": ("# Title\n\n> ## Results\n> - fewer awakenings\n",
                                     [("title", "Title"), ("heading", "Results"), ("sentence", "fewer awakenings")]),
 }
@@ -308,7 +312,7 @@ REVIEW_CASES = {
                                ["It helps in three ways.", "– It eases pain.", "– It improves sleep."]),
     "dash-after-a-plain-sentence-splits": ("It eases pain. — Dr. Lee agrees.", ["It eases pain.", "— Dr. Lee agrees."]),
     "quoted-line-then-attribution-is-no-heading": ("# T\n\n> “Amazing!”\n> — Sarah K.\n\nBody.\n",
-                                                   ["T", "“Amazing!”", "— Sarah K.", "Body."]),
+                                                   ["T", "“Amazing!”\n> — Sarah K.", "Body."]),
     "crlf-blockquote": ("# T\r\n\r\n> It works.\r\n> I sleep\r\n> well.\r\n", ["T", "It works.", "I sleep\r\n> well."]),
 }
 

@@ -114,6 +114,10 @@ def _is_boundary(text: str, dot: int, after: int, end: int, span_start: int, rul
     nxt = text[after]
     if nxt.islower():
         return False
+    if nxt == ">" and "\n" in text[dot:after]:  # a blockquote's next line: read past its marker
+        marks = _QUOTE_MARKS.match(text, after, end)
+        if marks and marks.end() < end and text[marks.end()] in "—–":
+            nxt = text[marks.end()]
     if nxt in "—–" and text[: after].rstrip()[-1:] in _CLOSING_QUOTES:
         return False  # "“Amazing!” — Sarah K." keeps its attribution
     if text[dot] not in ".!?…":
