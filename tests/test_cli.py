@@ -295,8 +295,9 @@ def test_verdicts_on_an_unreadable_table_is_one_line_not_a_traceback(tmp_path, c
         ["validate", "a.csv", "--evidence", "e.csv", "--evidence", "f.csv"],
         ["draft", "x.md", "-o", "a.csv", "-o", "b.csv"],
         ["verdicts", "a.csv", "-o", "b.csv", "-o", "c.csv"],
+        ["report", "--out", "reports", "--out", "x"],  # the first equal to the default
     ],
-    ids=["report", "validate", "draft", "verdicts"],
+    ids=["report", "validate", "draft", "verdicts", "report-default-first"],
 )
 def test_an_option_given_twice_is_an_error_not_the_last_one_winning(capsys, argv):
     with pytest.raises(SystemExit) as e:

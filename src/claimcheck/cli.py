@@ -287,9 +287,10 @@ class _Once(argparse.Action):
     """An option that takes one value: given twice, an error, not the last one silently winning."""
 
     def __call__(self, parser, namespace, values, option_string=None):
-        first = getattr(namespace, self.dest, None)
-        if first is not None and first != self.default:
-            parser.error(f"{option_string} given twice ({first} and {values}); it takes one")
+        seen = namespace.__dict__.setdefault("_given", set())  # a default is never "given"
+        if self.dest in seen:
+            parser.error(f"{option_string} given twice ({getattr(namespace, self.dest)} and {values}); it takes one")
+        seen.add(self.dest)
         setattr(namespace, self.dest, values)
 
 
