@@ -164,6 +164,11 @@ LINE_CASES = {
         "# Title\n\n> “Amazing!”\n> — Sarah K.\n\n> It works.\n> — Anna\n",
         [("title", "Title"), ("sentence", "“Amazing!”\n> — Sarah K."), ("sentence", "It works."), ("sentence", "— Anna")],
     ),
+    "a-lead-in-after-a-sentence-is-no-heading": (
+        "# Title\n\n## Side effects\n\nThey were mild. In the trial:\n\n1. Nausea.\n",
+        [("title", "Title"), ("heading", "Side effects"), ("sentence", "They were mild."), ("sentence", "In the trial:"),
+         ("sentence", "1. Nausea.")],
+    ),
     "blockquote-heading-and-list": ("# Title\n\n> ## Results\n> - fewer awakenings\n",
                                     [("title", "Title"), ("heading", "Results"), ("sentence", "fewer awakenings")]),
 }
