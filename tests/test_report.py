@@ -327,6 +327,18 @@ def test_a_markdown_article_is_highlighted_as_read_not_as_typed():
     assert "Body &amp; more." in markup
 
 
+def test_a_markdown_table_is_shown_row_by_row_without_its_pipes():
+    from claimcheck.draft import draft_claims
+    from claimcheck.segment import segment_text
+
+    text = "# Trial\n\n| Dose | Loss |\n|---|:-:|\n| 5 mg | 15% |\n| Placebo | 3% |\n\nBody.\n"
+    claims = draft_claims(segment_text(text, "t"))
+    assert claims["text"].tolist()[1:4] == ["Dose | Loss", "5 mg | 15%", "Placebo | 3%"]
+    shown = html.unescape(re.sub(r"<[^>]+>", "", tables.highlighted_article(claims, {"t": text}).markup))
+    assert "---" not in shown
+    assert [ln.strip() for ln in shown.splitlines() if "|" in ln] == ["Dose | Loss", "5 mg | 15%", "Placebo | 3%"]
+
+
 @pytest.mark.parametrize(
     ("gap", "where", "shown"),
     [

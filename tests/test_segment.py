@@ -169,6 +169,13 @@ LINE_CASES = {
         [("title", "Title"), ("heading", "Side effects"), ("sentence", "They were mild."), ("sentence", "In the trial:"),
          ("sentence", "1. Nausea.")],
     ),
+    "a-markdown-table-is-one-statement-per-row": (
+        "# Title\n\nResults:\n\n| Dose | Loss |\n|---|:--:|\n| 5 mg | 15% |\n| | |\n|Placebo|3%|\n\nBody.\n",
+        [("title", "Title"), ("heading", "Results:"), ("sentence", "Dose | Loss"), ("sentence", "5 mg | 15%"),
+         ("sentence", "Placebo|3%"), ("sentence", "Body.")],
+    ),
+    "a-pipe-inside-prose-is-text": ("Title\n\nUse A | B as you like. It works.\n",
+                                    [("title", "Title"), ("sentence", "Use A | B as you like."), ("sentence", "It works.")]),
     "blockquote-heading-and-list": ("# Title\n\n> ## Results\n> - fewer awakenings\n",
                                     [("title", "Title"), ("heading", "Results"), ("sentence", "fewer awakenings")]),
 }

@@ -10,8 +10,9 @@ carry it; the hard cases are spec tests in ``tests/test_segment.py``.
 Offsets are Python ``str`` indices into the article exactly as
 :func:`claimcheck.io.read_article` returns it, so ``text == article[start:end]``.
 Markdown markup at a unit's edge (``#``, list bullets, blockquote ``>``,
-wrapping ``**``) stays outside the unit; nothing else that is not whitespace
-does. Markup inside a unit stays in its text; :func:`plain_text` is how a
+wrapping ``**``, a table row's outer pipes) stays outside the unit; nothing
+else that is not whitespace does. A table row is one unit, its header row
+too, and the rule under the header none. Markup inside a unit stays in its text; :func:`plain_text` is how a
 page shows it.
 """
 
@@ -79,6 +80,10 @@ _BULLET = re.compile(rf"[ \t]*{_BULLET_MARK}[ \t]+(?=\S)")
 _NUMBERED = re.compile(r"[ \t]*\d{1,3}[.)][ \t]+(?=\S)")
 _RULE_LINE = re.compile(rf"[ \t]*{_RULE}$")
 _BOLD_LINE = re.compile(r"(\*\*|__)(?P<body>\S(?:.*\S)?)\1[ \t]*$")
+# A Markdown table: a row between outer pipes, and the rule under its header ("|---|:--:|").
+_TABLE_RULE = r"\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?"
+_TABLE_RULE_LINE = re.compile(rf"[ \t]*{_TABLE_RULE}[ \t]*$")
+_TABLE_EDGE = re.compile(r"[ \t]*\|[ \t]*")
 _QUOTE_MARKS = re.compile(rf"[ \t]{{0,3}}{_QUOTE}")  # kept outside a unit like a list bullet
 # A candidate sentence end: terminators, closing quotes/brackets, whitespace.
 # One emoji, with its variation selector and zero-width-joined parts ("👨‍👩‍👧").
@@ -204,12 +209,12 @@ def split_sentences(text: str, start: int, end: int, rules: Rules | None = None)
 class _Line:
     start: int  # of the content, after markup
     end: int
-    kind: str  # "md_heading", "bullet", "numbered", "bold", "prose", "rule"
+    kind: str  # "md_heading", "bullet", "numbered", "bold", "table_row", "prose", "rule"
     level: int = 0
 
 
 # The characters a Markdown line's markup can start with; a line opening with any other is prose.
-_MARKUP_START = frozenset("#-=*_+•0123456789")
+_MARKUP_START = frozenset("#-=*_+•0123456789|")
 
 
 def _classify(text: str, a: int, b: int) -> _Line:
@@ -217,6 +222,13 @@ def _classify(text: str, a: int, b: int) -> _Line:
     if text[s] not in _MARKUP_START:
         return _Line(s, e, "prose")  # most lines: no regex needs to look
     line = text[a:b]
+    if text[s] == "|":  # a table row is one statement, read between its outer pipes
+        if _TABLE_RULE_LINE.match(line):
+            return _Line(a, a, "rule")
+        s = _TABLE_EDGE.match(text, s).end()
+        if e > s and text[e - 1] == "|":
+            e = _strip_span(text, s, e - 1)[1]
+        return _Line(s, e, "table_row") if text[s:e].strip(" \t|") else _Line(a, a, "rule")  # empty cells
     m = _MD_HEADING.match(line)
     if m:
         s, e = _strip_span(text, a + m.start("body"), a + m.end("body"))
@@ -252,7 +264,9 @@ def _blocks(text: str) -> Iterator[list[_Line]]:
         if body:
             line = _classify(text, a, b)
             if line.kind == "rule":
-                if block and len(block) == 1 and block[0].kind == "prose" and "=" in text[a:b]:
+                if body[:1] == "|":
+                    pass  # a table's rule: no setext heading above it
+                elif block and len(block) == 1 and block[0].kind == "prose" and "=" in text[a:b]:
                     block[0].kind, block[0].level = "md_heading", 1
                 elif block and len(block) == 1 and block[0].kind == "prose":
                     block[0].kind, block[0].level = "md_heading", 2
@@ -379,7 +393,11 @@ def iter_units(text: str, rules: Rules | None = None) -> Iterator[Unit]:
                 sentence = 0
                 continue
             title_done = True
-            if line.kind in ("bullet", "numbered", "bold"):
+            if line.kind == "table_row":
+                yield from flush_run()
+                sentence += 1
+                yield Unit("sentence", line.start, line.end, paragraph, sentence, section)
+            elif line.kind in ("bullet", "numbered", "bold"):
                 yield from flush_run()
                 for a, b in split_sentences(text, line.start, line.end, rules):
                     sentence += 1
@@ -486,6 +504,8 @@ def unmark(text: str) -> str:
 _BETWEEN_MARKUP = (
     (re.compile(rf"^[ \t]{{0,3}}(?:#{{1,6}}|{_QUOTE})[ \t]*|[ \t]+#+[ \t]*$", re.M), ""),
     (re.compile(rf"^[ \t]*{_RULE}(?:\n|\x03\Z)", re.M), ""),
+    (re.compile(rf"^[ \t]*{_TABLE_RULE}[ \t]*(?:\n|\x03\Z)", re.M), ""),  # a table's rule
+    (re.compile(r"^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$", re.M), ""),  # a table row's outer pipes
     (re.compile(rf"^([ \t]*){_BULLET_MARK}[ \t]+", re.M), "\\1• "),
     (re.compile(r"\*\*|__"), ""),
 )
