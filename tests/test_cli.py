@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from claimcheck.cli import main
+from claimcheck.schema import EVIDENCE_COLUMNS
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -351,3 +352,32 @@ def test_verdicts_names_the_users_line_when_it_checks_a_copy(reviewed, capsys):
     reviewed.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert main(["verdicts", str(reviewed)]) == 2
     assert one_error_line(capsys).startswith(f"claimcheck: {reviewed}:5: certainty: found 'three'")
+
+
+def test_two_article_files_of_one_name_are_refused_not_merged_into_one_table(tmp_path, capsys):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "zinc.md").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "claims.csv"
+    assert main(["draft", str(tmp_path / "a" / "zinc.md"), str(tmp_path / "b"), "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "has the article name 'zinc'" in err and "expected one file per name" in err
+    assert not out.exists()
+
+
+def test_report_takes_from_a_folder_only_the_articles_the_table_covers(tmp_path, art, reviewed, capsys, monkeypatch):
+    import claimcheck.report
+
+    (tmp_path / "unrelated.txt").write_text("Unrelated\n\nNo rows for this one.\n", encoding="utf-8")
+    seen = {}
+    monkeypatch.setattr(claimcheck.report, "build_report", lambda c, e, a, out, progress: seen.setdefault("a", a) and [])
+    evidence = tmp_path / "evidence.csv"
+    row = {"evidence_id": "x2020", "citation": "X. 2020.", "pmid": "1", "design": "RCT", "finding": "f", "certainty": "low"}
+    evidence.write_text(",".join(EVIDENCE_COLUMNS) + "\n" + ",".join(row.get(c, "") for c in EVIDENCE_COLUMNS) + "\n",
+                        encoding="utf-8")
+    code = main(["report", "--claims", str(reviewed), "--article", str(tmp_path), "--evidence", evidence.as_posix(),
+                 "--out", str(tmp_path / "out")])
+    assert (code, [p.name for p in seen["a"]]) == (0, ["zinc.md"]), capsys.readouterr().err
+    # a file named on the command line that the table lacks is still a problem
+    assert main(["validate", str(reviewed), "--article", str(art), str(tmp_path / "unrelated.txt")]) == 1
+    assert "found no row for article 'unrelated'" in capsys.readouterr().out

@@ -68,13 +68,7 @@ def cmd_segment(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from claimcheck.validate import validate_claims
 
-    from claimcheck.io import expand_articles
-
-    articles = None
-    if args.article:  # named files are checked as given; a folder's files only where the table covers them
-        folders = [a for a in args.article if a.is_dir()]
-        named = expand_articles([a for a in args.article if not a.is_dir()])
-        articles = named + (article_files_for(args.claims, expand_articles(folders)) if folders else [])
+    articles = _articles_given(args.claims, args.article) if args.article else None
     problems = validate_claims(args.claims, article=articles, evidence=args.evidence)
     for p in problems:
         print(p)
@@ -224,7 +218,6 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from claimcheck.io import expand_articles
     from claimcheck.report import build_report
     from claimcheck.validate import validate_claims
 
@@ -234,7 +227,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     for given, path, flag in ((args.claims, claims, "--claims"), (args.article, articles[0], "--article"), (args.evidence, evidence, "--evidence")):
         if given is None and not path.exists():
             raise InputError(f"{path}: no such file or folder (the default, relative to where you run claimcheck; give {flag})")
-    article_files = expand_articles(articles)
+    article_files = _articles_given(claims, articles)
     covered = _table_articles(claims)
     if args.article is None and covered and not covered & {p.stem for p in article_files}:
         # a user's table against the worked example's article: one line, not one per row
@@ -242,7 +235,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             f"{claims}: its articles ({', '.join(sorted(covered)[:5])}) are not in {DEFAULT_ARTICLES}, "
             "the default; give --article (and --evidence) for them"
         )
-    problems = validate_claims(claims, article=article_files_for(claims, article_files), evidence=evidence)
+    problems = validate_claims(claims, article=article_files, evidence=evidence)
     if problems:
         for p in problems[:20]:
             print(p, file=sys.stderr)
@@ -257,6 +250,16 @@ def cmd_report(args: argparse.Namespace) -> int:
     paths = build_report(claims, evidence, article_files, args.out, progress=progress)
     progress(f"done: {len(paths)} files in {args.out}/ (open {args.out}/index.html)")
     return 0
+
+
+def _articles_given(claims: Path, given: list[Path]) -> list[Path]:
+    """Named files as given (one the table lacks is a problem); a folder's files only where the
+    table covers them, since a folder may hold other articles."""
+    from claimcheck.io import expand_articles
+
+    folders = [a for a in given if a.is_dir()]
+    named = expand_articles([a for a in given if not a.is_dir()])
+    return expand_articles(named + (article_files_for(claims, expand_articles(folders)) if folders else []))
 
 
 def article_files_for(claims: Path, article_files: list[Path]) -> list[Path]:
