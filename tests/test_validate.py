@@ -221,3 +221,23 @@ def test_each_row_problem_names_the_rows_id_for_a_spreadsheet(capsys, claims, ev
     assert any(ln.startswith(f"{evidence}:2: certainty:") and ln.endswith(" [vickers2018]") for ln in lines)
     no_rows = [ln for ln in lines if "found no row for article 'other'" in ln]
     assert len(no_rows) == 1 and not no_rows[0].endswith("]"), no_rows
+
+
+def test_an_evidence_id_with_a_stray_space_is_one_problem_not_one_per_citing_claim(capsys, claims, evidence):
+    rewrite(evidence, lambda rows: rows[1].__setitem__(0, "vickers2018 "))
+    code, out, err = run(capsys, "validate", claims, "--evidence", evidence)
+    assert code == 1
+    assert out.splitlines() == [f"{evidence}:2: evidence_id: found 'vickers2018 ' with spaces around it, expected a key like vickers2018 [vickers2018]"]
+    assert err.strip() == f"1 problem in {evidence}"
+
+
+def test_the_two_tables_swapped_is_said_in_one_line(capsys, claims):
+    code, out, _ = run(capsys, "validate", claims, "--evidence", claims)
+    assert code == 1
+    assert out.splitlines() == [f"{claims}:1: found a claims table (claim_id, text, …), expected an evidence table (evidence_id, citation, …)"]
+
+
+def test_an_unknown_column_message_lists_the_optional_columns_too(capsys, claims):
+    rewrite(claims, lambda rows: [row.append("x") for row in rows])
+    _, out, _ = run(capsys, "validate", claims)
+    assert "draft_rules" in out and "unknown column 'x'" in out

@@ -73,7 +73,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for p in problems:
         print(p)
     if problems:
-        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {args.claims}", file=sys.stderr)
+        files = " and ".join(dict.fromkeys(p.file for p in problems))
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files}", file=sys.stderr)
         if args.article and any(p.column == "text" and ("expected article[" in p.message or p.message.startswith("no row for")) for p in problems):
             arts = " ".join(str(a) for a in args.article)
             print(f"the article differs from the table: if it was revised, claimcheck draft {arts} --merge {args.claims} carries the table over to it", file=sys.stderr)
@@ -241,7 +242,8 @@ def cmd_report(args: argparse.Namespace) -> int:
             print(p, file=sys.stderr)
         if args.evidence is None and any("expected an evidence_id of" in p.message for p in problems):
             print(f"(no --evidence given: checked against the default {DEFAULT_EVIDENCE})", file=sys.stderr)
-        raise InputError(f"{claims}: {len(problems)} problem(s); no report written (run claimcheck validate)")
+        files = " and ".join(dict.fromkeys(p.file for p in problems))
+        raise InputError(f"{files}: {len(problems)} problem(s); no report written (run claimcheck validate {claims} with the same --article and --evidence)")
     t0 = time.perf_counter()
 
     def progress(msg: str) -> None:

@@ -129,7 +129,7 @@ def _read_table(
     for n in missing:
         problems.append(Problem(f, 1, n, "column missing from the header, expected it (see claimcheck.schema)"))
     for h in unknown:
-        problems.append(Problem(f, 1, h or "(blank)", f"unknown column {_show(h)}, expected only the schema's columns: " + ", ".join(names)))
+        problems.append(Problem(f, 1, h or "(blank)", f"unknown column {_show(h)}, expected only the schema's columns: " + ", ".join([*names, *optional])))
     for h in dupes:
         problems.append(Problem(f, 1, h, "column appears twice, expected once"))
     if not rows:
@@ -149,6 +149,9 @@ def _read_table(
 
 def validate_evidence(path: str | Path) -> tuple[list[Problem], set[str] | None]:
     """Problems in an evidence table, and the ids it defines (None if its header is too broken to tell)."""
+    header, _, _ = read_csv_rows(path, "evidence table")
+    if "claim_id" in header and "evidence_id" not in header:  # the two tables swapped
+        return [Problem(str(path), 1, "", "found a claims table (claim_id, text, …), expected an evidence table (evidence_id, citation, …)")], None
     df, lines, problems = _read_table(path, EVIDENCE_SCHEMA, (), "evidence table")
     if df is None:
         return problems, None
@@ -163,7 +166,7 @@ def validate_evidence(path: str | Path) -> tuple[list[Problem], set[str] | None]
         eid = rec["evidence_id"]
         if eid in seen:
             problems.append(Problem(f, line, "evidence_id", f"found {_show(eid)} again (first on line {seen[eid]}), expected a unique id"))
-        seen.setdefault(eid, line)
+        seen.setdefault(eid.strip(), line)  # 'x2020 ' is reported once, not at every claim citing x2020
         doi, pmid = rec["doi"].strip(), rec["pmid"].strip()
         if doi and not _DOI.fullmatch(doi):
             problems.append(Problem(f, line, "doi", f"found {_show(doi)}, expected a bare DOI like 10.1001/archinternmed.2012.3654"))
