@@ -212,3 +212,19 @@ def test_applying_the_suggested_revisions_keeps_every_rows_id(workspace, capsys)
         assert after.at[cid, "status"] == "draft"
         assert "text edited toward its suggested revision" in after.at[cid, "reviewer_note"]
     assert " removed " not in err.replace("0 removed", "")
+
+
+def test_a_merge_that_would_remove_most_rows_asks_for_force(workspace, capsys):
+    """The wrong or a truncated article given to --merge would otherwise empty a reviewed table."""
+    tmp, art = workspace
+    table = tmp / "claims.csv"
+    original = table.read_bytes()
+    text = read_article(art)
+    art.write_text(text[: len(text) // 4], encoding="utf-8", newline="")  # a quarter of the article survives
+    assert main(["draft", str(art), "--merge", str(table)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "the merge would remove" in err and "of the 58 rows" in err and "--force" in err
+    assert table.read_bytes() == original
+    assert not table.with_name("claims.removed.csv").exists()
+    assert main(["draft", str(art), "--merge", str(table), "--force"]) == 0
+    assert len(pd.read_csv(table)) < 58 / 2

@@ -145,6 +145,13 @@ def cmd_draft(args: argparse.Namespace) -> int:
         if args.dry_run:
             print("dry run: nothing written", file=sys.stderr)
             return 0
+        before = len(report.unchanged) + len(report.edited) + len(report.removed)
+        if len(report.removed) > before / 2 and not args.force:  # the wrong file, or a truncated one?
+            names = " ".join(str(a) for a in args.articles)
+            raise InputError(
+                f"{args.merge}: the merge would remove {len(report.removed)} of the {before} rows it matched against "
+                f"{names}; is that the revised article? Nothing written (look with --dry-run; --force merges anyway)"
+            )
         write_csv_atomic(merged, out)
         print(f"wrote {len(merged)} rows to {out}", file=sys.stderr)
         if report.removed_rows is not None and len(report.removed_rows):
@@ -316,7 +323,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--lines", type=Path, action=_Once, metavar="FILE", help="label one statement per line, without segmenting")
     d.add_argument("--merge", type=Path, action=_Once, metavar="CLAIMS", help="re-segment a revised article against this table, keeping its labels")
     d.add_argument("--evidence", type=Path, default=None, action=_Once, help="evidence table to suggest evidence levels from")
-    d.add_argument("--force", action="store_true", help="replace an existing output file (loses its labels)")
+    d.add_argument("--force", action="store_true", help="replace an existing output file (loses its labels); with --merge, merge even when most rows would go")
     d.add_argument("--dry-run", action="store_true", help="with --merge: report what would change, write nothing")
     d.add_argument(
         "--model", type=Path, metavar="MODEL.json", action=_Once,
