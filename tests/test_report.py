@@ -140,12 +140,16 @@ def test_unreviewed_drafts_are_counted_and_named_wherever_the_headline_is(audit)
     claims.loc[claims["claim_id"] == "gin-001", "status"] = "draft"
     h = headline(claims)
     assert h["drafts"] == 1
-    assert h["most_overstated"]["status"] == "draft"
+    # a reviewed verdict leads: the draft's may be its old text's
+    assert h["most_overstated"]["status"] == "reviewed"
     page = _index_html([], h)
     assert "1 of the 11 statements are still drafts" in page
-    assert "a draft, not yet reviewed" in page
+    assert "a draft, not yet reviewed" not in page
+    everything = headline(claims.assign(status="draft"))
+    assert everything["most_overstated"]["claim_id"] == "gin-001"
+    assert "a draft, not yet reviewed" in _index_html([], everything)
     assert "still drafts" in repr(tables.calibration_summary(claims))
-    assert "(gin-001; a draft, not yet reviewed)" in repr(tables.inventory_summary(claims))
+    assert "(gin-001; a draft, not yet reviewed)" in repr(tables.inventory_summary(claims.assign(status="draft")))
     # a fully reviewed audit says nothing about drafts
     assert "still drafts" not in _index_html([], headline(audit.claims))
     assert "draft" not in repr(tables.calibration_summary(audit.claims))
@@ -217,12 +221,15 @@ def test_editor_cards_show_text_as_read_and_mark_drafts(audit):
     claims.loc[first, "text"] = "Ginger is **clinically proven** to stop [nausea](https://x.org/a)."
     claims.loc[first, "status"] = "draft"
     cards = tables.editor_list(claims, audit.evidence)
-    card = cards.markup.split("</section>")[0]
+    card = cards.markup.split("</section>")[-2]  # drafts come after the reviewed rows
+    assert "gin-001" in card
     assert "Ginger is clinically proven to stop nausea." in card
     assert "**" not in cards.markup and "](" not in cards.markup
     assert "a draft, not yet reviewed" in card
     assert cards.markup.count("a draft, not yet reviewed") == 1
-    assert repr(cards).startswith("1. gin-001 (+3, draft): Ginger is clinically proven")
+    assert cards.markup.index("Still at draft") < cards.markup.index("gin-001")
+    assert not repr(cards).startswith("1. gin-001")
+    assert "(+3, draft): Ginger is clinically proven" in repr(cards).split("Still at draft")[1]
 
 
 def test_several_articles_on_one_page_are_each_named(audit):
@@ -298,7 +305,7 @@ def test_a_drafts_card_shows_what_changed_and_a_reviewed_card_keeps_its_note_pri
     reviewed = tables.editor_list(claims, audit.evidence)
     assert "the drafter reads" not in reviewed.markup
     claims.loc[first, "status"] = "draft"
-    card = tables.editor_list(claims, audit.evidence).markup.split("</section>")[0]
+    card = tables.editor_list(claims, audit.evidence).markup.split("</section>")[-2]
     assert "<strong>Note:</strong> edited; the drafter reads the new text as certainty 1" in card
 
 

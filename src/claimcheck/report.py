@@ -72,12 +72,15 @@ def load_audit(
 
 
 def worst_first(claims: pd.DataFrame) -> pd.DataFrame:
-    """Overstated statements, most overstated first, then in reading order (table order)."""
+    """Overstated statements: reviewed ones before drafts, each most overstated first, then in
+    reading order (table order). A draft's verdict is provisional: after an edit it is the old
+    text's, so a sentence just rewritten to its suggested revision must not lead the list."""
     over = claims[claims["verdict"] == "overstated"].copy()
     over["_pos"] = range(len(over))
-    return over.sort_values(["overstatement", "_pos"], ascending=[False, True], kind="stable").drop(
-        columns="_pos"
-    )
+    over["_draft"] = over["status"] != "reviewed"
+    return over.sort_values(
+        ["_draft", "overstatement", "_pos"], ascending=[True, False, True], kind="stable"
+    ).drop(columns=["_pos", "_draft"])
 
 
 def headline(claims: pd.DataFrame) -> dict[str, object]:

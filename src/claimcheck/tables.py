@@ -439,7 +439,7 @@ def _sources(ids: str, evidence: pd.DataFrame) -> tuple[str, str]:
 
 
 def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
-    """Overstated statements, worst first: text, why, sources, suggested revision."""
+    """Overstated statements, worst first (reviewed before drafts): text, why, sources, revision."""
     from claimcheck.report import worst_first
 
     worst = worst_first(claims)
@@ -447,7 +447,15 @@ def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
         return Html("<p>No statement is overstated.</p>", "No statement is overstated.")
     cards, plain = [], []
     several = claims["article"].nunique() > 1  # then each card names its article
+    drafts_from = len(worst) - int((worst["status"] != "reviewed").sum())  # drafts come last
     for i, r in enumerate(worst.itertuples(index=False), start=1):
+        if i == drafts_from + 1:
+            head = (
+                "Still at draft: the labels below are the drafter's, or from before the text was "
+                "edited, so their verdicts may change on review."
+            )
+            cards.append(f'<p class="cc-drafts-head"><strong>{esc(head)}</strong></p>')
+            plain.append(head)
         allowed = CERTAINTY_NAMES[int(r.allowed_certainty)]
         asserted = CERTAINTY_NAMES[int(r.certainty)]
         sources, sources_plain = _sources(r.evidence_ids, evidence)
