@@ -223,7 +223,7 @@ def test_editor_cards_show_text_as_read_and_mark_drafts(audit):
     cards = tables.editor_list(claims, audit.evidence)
     card = cards.markup.split("</section>")[-2]  # drafts come after the reviewed rows
     assert "gin-001" in card
-    assert "Ginger is clinically proven to stop nausea." in card
+    assert "Ginger is clinically proven to stop nausea (https://x.org/a)." in card
     assert "**" not in cards.markup and "](" not in cards.markup
     assert "a draft, not yet reviewed" in card
     assert cards.markup.count("a draft, not yet reviewed") == 1
@@ -330,7 +330,7 @@ def test_a_markdown_article_is_highlighted_as_read_not_as_typed():
     for mark in ("#", "**", "](", "> ", "---", "- "):
         assert mark not in shown, mark
     assert "• Fast: works in 20 minutes." in shown
-    assert "• See the study." in shown
+    assert "• See the study (https://x.org/a)." in shown
     assert "Body &amp; more." in markup
 
 

@@ -264,13 +264,14 @@ def test_id_prefix_grows_when_taken():
 
 PLAIN_TEXT = {
     "bold-and-link": ("Our formula is **clinically proven**. See [the study](https://x.org/a \"t\").",
-                      "Our formula is clinically proven. See the study."),
+                      "Our formula is clinically proven. See the study (https://x.org/a)."),
     "emphasis-and-code": ("Take *one* capsule of `melatonin`, _not_ two.", "Take one capsule of melatonin, not two."),
     "wrapped-blockquote": ("I sleep\n> well now.", "I sleep well now."),
     "autolink": ("Read <https://nhs.uk/a>.", "Read https://nhs.uk/a."),
     "escaped-star-stays": (r"Results \*may\* vary.", "Results *may* vary."),
     "lone-marks-stay": ("2 * 3 = 6; see note* and snake_case.", "2 * 3 = 6; see note* and snake_case."),
-    "link-with-brackets-in-its-address": ("See [pain](https://x.org/Pain_(medicine)).", "See pain."),
+    "link-with-brackets-in-its-address": ("See [pain](https://x.org/Pain_(medicine)).", "See pain (https://x.org/Pain_(medicine))."),
+    "image-anchor-and-bare-address-links": ("![a chart](img.png) [top](#top) [https://a.org](https://a.org)", "a chart top https://a.org"),
     "private-use-characters-kept": ("\U000F003C **b**", "\U000F003C b"),
     "comparisons-stay": ("p<0.05 where x>3", "p<0.05 where x>3"),
 }

@@ -466,9 +466,17 @@ def segment_paths(paths: Iterable[str | Path]) -> pd.DataFrame:
     return segment_texts((article_slug(p), read_article(p)) for p in expand_articles(paths))
 
 
+def _link(m: re.Match[str]) -> str:
+    image, label, url = m.group(1), m.group(2), m.group(3)
+    if image or not url.startswith(("http://", "https://", "www.")) or url == label:
+        return label  # an image, a link within the page, or one that shows its own address
+    return f"{label} ({url})"
+
+
 _INLINE_MARKUP = (
-    # [label](url) -> label; a url may hold one level of brackets ("…/Pain_(medicine)")
-    (re.compile(r"!?\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)"), r"\1"),
+    # [label](url) -> label (url), so a reader sees where it leads; ![alt](image) -> alt.
+    # A url may hold one level of brackets ("…/Pain_(medicine)").
+    (re.compile(r"(!?)\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"]*\")?\)"), _link),
     (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),  # <https://…> -> the address
     (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # **bold**, __bold__
     (re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),  # *emphasis*
