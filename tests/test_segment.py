@@ -176,6 +176,11 @@ LINE_CASES = {
     ),
     "a-pipe-inside-prose-is-text": ("Title\n\nUse A | B as you like. It works.\n",
                                     [("title", "Title"), ("sentence", "Use A | B as you like."), ("sentence", "It works.")]),
+    "a-typed-hyphen-attribution-stays-with-its-quotation": (
+        "Title\n\n\"After three drips I feel like a new woman!\" - Sarah, 34, London\n\nBody.\n",
+        [("title", "Title"), ("sentence", "\"After three drips I feel like a new woman!\" - Sarah, 34, London"),
+         ("sentence", "Body.")],
+    ),
     "blockquote-heading-and-list": ("# Title\n\n> ## Results\n> - fewer awakenings\n",
                                     [("title", "Title"), ("heading", "Results"), ("sentence", "fewer awakenings")]),
 }
