@@ -213,10 +213,10 @@ def drafter_agreement() -> list:
         code("disagree", "tables.disagreement_table(pairs)"),
         md(
             "bench-md",
-            "## Benchmarks\n\nThe numbers committed by `make bench` (`benchmarks/results/*.json` in the "
-            "repository): the same agreement measured on `data/claims.csv` and on the drafter's own "
-            "test articles, the external sets, and speed. They come from the last benchmark run, "
-            "not from the claims table above.",
+            "## Benchmarks\n\nThese numbers describe the drafter, not the claims table above: they "
+            "are the project's, committed by `make bench` (`benchmarks/results/*.json`), and the same "
+            "in every report. The same agreement measured on the worked example's reviewed table (the "
+            "acupuncture article) and on the drafter's own test articles, the external sets, and speed.",
         ),
         code("bench", "tables.benchmark_table()"),
         md(
@@ -226,7 +226,7 @@ def drafter_agreement() -> list:
             "someone who never ran the drafter. *First sight* is the one measurement taken before any "
             "rule was written from the round: it is the estimate to use for a new article. *Now* is "
             "flattered by rules written from the round's own misses. *Two people* compares a second "
-            "blind labelling of the same statements (rounds 2, 3, 6 and 7), the reach of a careful "
+            "blind labelling of the same statements, where a round has one (`docs/second-pass/`), the reach of a careful "
             "person following the same guide.",
         ),
         code("heldout-plot", "tables.show(plots.plot_heldout(tables.heldout_frame()));"),

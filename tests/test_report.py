@@ -378,7 +378,8 @@ def test_with_several_articles_cards_name_their_article_and_sections_count_per_a
     cards = tables.editor_list(both, audit.evidence).markup
     assert "<strong>1. gin-001</strong> · ginger-nausea · title" in cards
     sections = audit.claims.loc[audit.claims["section"] != "", "section"].nunique()
-    assert f"under {2 * sections} sections" in repr(tables.inventory_summary(both))
+    assert f"under {2 * sections} sections and 2 openings before a first heading" in repr(tables.inventory_summary(both))
+    assert f"under {sections} sections and the opening before the first heading." in repr(tables.inventory_summary(audit.claims))
 
 
 def test_the_inventory_table_marks_rows_still_at_draft(audit):

@@ -311,9 +311,11 @@ def plot_calibration(claims: pd.DataFrame) -> Figure:
         if cell_kind(c, lv) == "overstated"
     )
     diag = sum(int(counts.loc[ALLOWED_CERTAINTY[lv], lv]) for lv in counts.columns)
+    below = total - diag - over
     fig.set_label(
         f"Calibration grid: {total} statements with an evidence level; {diag} on the diagonal, "
-        f"{over} above it (overstated); {left_out} not in the grid (n_a or unrated)."
+        f"{over} above it (overstated), {below} below it (worded more cautiously than the evidence "
+        f"allows); {left_out} not in the grid (n_a or unrated)."
     )
     return fig
 

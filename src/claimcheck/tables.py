@@ -188,6 +188,12 @@ def inventory_summary(claims: pd.DataFrame) -> Prose:
     types = claims["claim_type"].value_counts().reindex(list(CLAIM_TYPES), fill_value=0)
     common = types.sort_values(ascending=False, kind="stable")
     sections = len(claims.loc[claims["section"] != "", ["article", "section"]].drop_duplicates())
+    openings = int(claims.loc[claims["section"] == "", "article"].nunique())  # rows of the section table too
+    opening = (
+        "" if not openings
+        else " and the opening before the first heading" if openings == 1
+        else f" and {openings} openings before a first heading"
+    )
     advice = f"{_n(int(types['advice']), 'gives', 'give')} advice"
     if "context" not in common.index[:2]:  # else the sentence has just counted it
         advice += f" and {_n(int(types['context']), 'is', 'are')} context"
@@ -197,7 +203,7 @@ def inventory_summary(claims: pd.DataFrame) -> Prose:
         f"({name_list(h['article_names'])}): "
         f"{_n(int(units.get('title', 0)), 'title')}, "
         f"{_n(int(units.get('heading', 0)), 'heading')} and "
-        f"{_n(int(units.get('sentence', 0)), 'sentence')}, under {_n(sections, 'section')}. "
+        f"{_n(int(units.get('sentence', 0)), 'sentence')}, under {_n(sections, 'section')}{opening}. "
         f"The commonest kinds are {common.index[0]} ({int(common.iloc[0])}) and {common.index[1]} "
         f"({int(common.iloc[1])}); {advice}. "
         f"**{over}** {'statement is' if over == 1 else 'statements are'} overstated.{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
