@@ -260,6 +260,21 @@ def test_a_table_saved_by_excel_keeps_its_byte_order_mark_and_line_endings(revie
     assert [i for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b] == [3]
 
 
+def test_a_table_saved_with_every_field_quoted_stays_quoted_and_only_the_changed_row_differs(reviewed, capsys):
+    import csv
+
+    rate(reviewed, 2, "low")
+    with reviewed.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    with reviewed.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
+    before = reviewed.read_text(encoding="utf-8").splitlines()
+    assert main(["verdicts", str(reviewed)]) == 0
+    after = reviewed.read_text(encoding="utf-8").splitlines()
+    assert [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b] == [3]
+    assert "1 row(s) changed; nothing else in the file (the table's 3 rows:" in capsys.readouterr().err
+
+
 def test_validate_takes_several_articles_after_one_option_and_folders(tmp_path, art, reviewed, capsys):
     other = tmp_path / "other.md"
     other.write_text("# Other\n\nSomething else entirely.\n", encoding="utf-8")

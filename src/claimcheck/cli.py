@@ -207,7 +207,7 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
     for c in DERIVED_COLUMNS:
         table[c] = new[c]
     counts = table["verdict"].replace("", "without an evidence level").value_counts()
-    summary = ", ".join(f"{n} {v}" for v, n in counts.items())
+    summary = f"the table's {len(table)} rows: " + ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in counts.items())
     out = args.output or args.claims
     if not changed and out == args.claims:
         print(f"{args.claims}: verdicts already up to date ({summary})", file=sys.stderr)
@@ -215,10 +215,10 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
     for i in changed[:20]:
         print(f"  {table.at[i, 'claim_id']}: verdict {table.at[i, 'verdict'] or '(none)'}", file=sys.stderr)
     if args.dry_run:
-        print(f"{len(changed)} row(s) would change ({summary}); dry run: nothing written", file=sys.stderr)
+        print(f"{len(changed)} row(s) would change; dry run: nothing written ({summary})", file=sys.stderr)
         return 0
     _emit(table, out)
-    print(f"{len(changed)} row(s) changed ({summary})", file=sys.stderr)
+    print(f"{len(changed)} row(s) changed; nothing else in the file ({summary})", file=sys.stderr)
     need = int(((table["verdict"] == "overstated") & (table["status"] == "reviewed") & (table["suggested_revision"].str.strip() == "")).sum())
     if need:
         print(f"{need} reviewed overstated row(s) still need a suggested_revision (claimcheck validate {out} lists them)", file=sys.stderr)

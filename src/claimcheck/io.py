@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -180,24 +181,30 @@ def _write_atomic(dest: Path, write, encoding: str = "utf-8") -> None:
         raise
 
 
-def _csv_style(dest: Path) -> tuple[str, str]:
-    """(encoding, line ending) of the CSV being replaced: a table saved by Excel
-    (byte-order mark, CRLF) stays that way, so a rewrite changes only what changed."""
+_ALL_QUOTED = re.compile(rb'"[^"\r\n]*"(?:,"[^"\r\n]*")*\r?')
+
+
+def _csv_style(dest: Path) -> tuple[str, str, int]:
+    """(encoding, line ending, quoting) of the CSV being replaced: a table saved by Excel
+    (byte-order mark, CRLF) or with every field quoted stays that way, so a rewrite
+    changes only what changed."""
     try:
         with dest.open("rb") as fh:
             head = fh.read(65536)
     except OSError:
-        return "utf-8", "\n"
-    first = head.split(b"\n", 1)[0]
-    return ("utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else "utf-8"), ("\r\n" if first.endswith(b"\r") else "\n")
+        return "utf-8", "\n", csv.QUOTE_MINIMAL
+    bom = head.startswith(b"\xef\xbb\xbf")
+    first = head.split(b"\n", 1)[0][3 if bom else 0 :]
+    quoting = csv.QUOTE_ALL if _ALL_QUOTED.fullmatch(first) else csv.QUOTE_MINIMAL
+    return ("utf-8-sig" if bom else "utf-8"), ("\r\n" if first.endswith(b"\r") else "\n"), quoting
 
 
 def write_csv_atomic(df: pd.DataFrame, path: str | Path) -> None:
     """Write a CSV atomically (temporary file + rename), keeping the permissions,
-    byte-order mark and line endings of the file it replaces."""
+    byte-order mark, line endings and quoting of the file it replaces."""
     dest = Path(path)
-    encoding, ending = _csv_style(dest)
-    _write_atomic(dest, lambda fh: df.to_csv(fh, index=False, lineterminator=ending), encoding)
+    encoding, ending, quoting = _csv_style(dest)
+    _write_atomic(dest, lambda fh: df.to_csv(fh, index=False, lineterminator=ending, quoting=quoting), encoding)
 
 
 def write_text_atomic(text: str, path: str | Path) -> None:
