@@ -553,3 +553,25 @@ def test_a_link_is_cited_only_when_it_leads_to_a_source(sentence: str, support: 
 )
 def test_doing_away_with_a_complaint_is_efficacy(sentence: str) -> None:
     assert draft_text(sentence).claim_type == "efficacy"
+
+
+# certainty v12 and redflags v8, from walkthrough 5
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [("But we still do not know what happens when people stop taking it.", 0),
+     ("Doctors don't know why some people respond.", 0),
+     ("We know that it works.", 3)],
+)
+def test_saying_nobody_knows_yet_is_level_0(sentence: str, level: int) -> None:
+    assert draft_text(sentence).certainty == level
+
+
+def test_a_regulators_disclaimer_is_no_absolute_claim() -> None:
+    d = draft_text("This product is not intended to diagnose, treat, cure or prevent any disease.")
+    assert "absolute" not in d.flags.split(";")
+    assert "absolute" in draft_text("This product will cure any disease.").flags.split(";")
+
+
+def test_studies_named_only_by_their_subject_are_a_vague_source() -> None:
+    d = draft_text("Earlier studies of similar drugs found that the weight returned.")
+    assert (d.support_in_text, "unnamed_source" in d.flags) == ("vague", True)
