@@ -392,3 +392,13 @@ def test_the_inventory_table_marks_rows_still_at_draft(audit):
     assert re.search(r">gin-002<br><em>draft</em></td>", table.markup)
     lines = repr(table).splitlines()
     assert [line.split(" | ")[0] for line in lines if "(draft)" in line] == ["gin-002 (draft)"]
+
+
+def test_with_several_articles_the_overstated_share_is_given_per_article_too(audit):
+    assert "By article" not in repr(tables.calibration_summary(audit.claims))
+    other = audit.claims.assign(article="other", claim_id="o-" + audit.claims["claim_id"])
+    other.loc[other["verdict"] == "overstated", ["certainty", "verdict"]] = [1, "hedged"]
+    h = headline(audit.claims)
+    over, checked = h["verdicts"]["overstated"], h["assessed"]
+    text = repr(tables.calibration_summary(pd.concat([audit.claims, other], ignore_index=True)))
+    assert f"By article: `ginger-nausea` {over} of {checked} ({over / checked:.0%}), `other` 0 of {checked} (0%)." in text

@@ -241,13 +241,22 @@ def calibration_summary(claims: pd.DataFrame) -> Prose:
         if worst_type and by_type.loc[worst_type, "overstated"]
         else ""
     )
+    article_sentence = ""
+    if h["articles"] > 1:  # one share over an advert and a news report hides both
+        parts = []
+        for name, rows in claims.groupby("article", sort=False):
+            checked = int(rows["verdict"].isin(["overstated", "calibrated", "hedged", "understated"]).sum())
+            over = int((rows["verdict"] == "overstated").sum())
+            parts.append(f"`{name}` {over} of {checked}" + (f" ({over / checked:.0%})" if checked else ""))
+        shown = parts[:5] + ([f"and {len(parts) - 5} more"] if len(parts) > 5 else [])
+        article_sentence = " By article: " + ", ".join(shown) + "."
     text = (
         f"Of the {h['assessed']} statements with something to check, **{v['overstated']} are "
         "overstated** "
         f"({h['overstated_share']:.0%}): they assert more certainty than the evidence allows. "
         f"{v['calibrated']} are calibrated, {v['hedged']} hedged and {v['understated']} "
         "understated; "
-        f"{_n(v['not_assessed'], 'asserts', 'assert')} nothing checkable.{type_sentence}{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
+        f"{_n(v['not_assessed'], 'asserts', 'assert')} nothing checkable.{type_sentence}{article_sentence}{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
     )
     return Prose(text, {"headline": h})
 
