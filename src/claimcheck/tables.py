@@ -247,7 +247,7 @@ def calibration_summary(claims: pd.DataFrame) -> Prose:
         for name, rows in claims.groupby("article", sort=False):
             checked = int(rows["verdict"].isin(["overstated", "calibrated", "hedged", "understated"]).sum())
             over = int((rows["verdict"] == "overstated").sum())
-            parts.append(f"`{name}` {over} of {checked}" + (f" ({over / checked:.0%})" if checked else ""))
+            parts.append(f"{_md_code(str(name))} {over} of {checked}" + (f" ({over / checked:.0%})" if checked else ""))
         shown = parts[:5] + ([f"and {len(parts) - 5} more"] if len(parts) > 5 else [])
         article_sentence = " By article: " + ", ".join(shown) + "."
     text = (
