@@ -575,3 +575,13 @@ def test_a_regulators_disclaimer_is_no_absolute_claim() -> None:
 def test_studies_named_only_by_their_subject_are_a_vague_source() -> None:
     d = draft_text("Earlier studies of similar drugs found that the weight returned.")
     assert (d.support_in_text, "unnamed_source" in d.flags) == ("vague", True)
+
+
+# types v18, from walkthrough 5: a worry is no risk factor
+@pytest.mark.parametrize(
+    ("sentence", "ctype"),
+    [("If you are worried about your weight, speak to your GP.", "advice"),
+     ("If you are pregnant, speak to your GP.", "safety")],
+)
+def test_a_directive_conditional_on_a_worry_is_advice_on_a_risk_factor_safety(sentence: str, ctype: str) -> None:
+    assert draft_text(sentence).claim_type == ctype
