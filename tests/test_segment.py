@@ -174,6 +174,16 @@ LINE_CASES = {
         [("title", "Title"), ("heading", "Results:"), ("sentence", "Dose | Loss"), ("sentence", "5 mg | 15%"),
          ("sentence", "Placebo|3%"), ("sentence", "Body.")],
     ),
+    "a-sentence-before-a-question-keeps-the-line-a-sentence": (
+        "Turmeric\n\nTurmeric cures arthritis in a week. Why wait?\n\nBook now.\n",
+        [("title", "Turmeric"), ("sentence", "Turmeric cures arthritis in a week."), ("sentence", "Why wait?"),
+         ("sentence", "Book now.")],
+    ),
+    "a-line-opening-with-a-pipe-is-prose-without-a-table-rule": (
+        "Title\n\nIt works well.\n| Turmeric cures arthritis. Ask your doctor.\n",
+        [("title", "Title"), ("sentence", "It works well."), ("sentence", "| Turmeric cures arthritis."),
+         ("sentence", "Ask your doctor.")],
+    ),
     "a-pipe-inside-prose-is-text": ("Title\n\nUse A | B as you like. It works.\n",
                                     [("title", "Title"), ("sentence", "Use A | B as you like."), ("sentence", "It works.")]),
     "a-typed-hyphen-attribution-stays-with-its-quotation": (
@@ -339,3 +349,4 @@ REVIEW_CASES = {
 def test_quote_marks_dashes_and_quotations_only_where_they_are_markup(text, expected):
     assert texts(text) == expected
     assert all(u.unit != "heading" or not text[u.start : u.end].startswith("“") for u in iter_units(text))
+

@@ -209,7 +209,9 @@ def split_sentences(text: str, start: int, end: int, rules: Rules | None = None)
 class _Line:
     start: int  # of the content, after markup
     end: int
-    kind: str  # "md_heading", "bullet", "numbered", "bold", "table_row", "prose", "rule"
+    # "md_heading", "bullet", "numbered", "bold", "prose", "rule"; and "table_row", "table_rule",
+    # "table_empty" until the block is read (see _settle_table)
+    kind: str
     level: int = 0
 
 
@@ -222,13 +224,10 @@ def _classify(text: str, a: int, b: int) -> _Line:
     if text[s] not in _MARKUP_START:
         return _Line(s, e, "prose")  # most lines: no regex needs to look
     line = text[a:b]
-    if text[s] == "|":  # a table row is one statement, read between its outer pipes
+    if text[s] == "|":  # a table's line, if its block turns out to hold a table (_settle_table)
         if _TABLE_RULE_LINE.match(line):
-            return _Line(a, a, "rule")
-        s = _TABLE_EDGE.match(text, s).end()
-        if e > s and text[e - 1] == "|":
-            e = _strip_span(text, s, e - 1)[1]
-        return _Line(s, e, "table_row") if text[s:e].strip(" \t|") else _Line(a, a, "rule")  # empty cells
+            return _Line(s, e, "table_rule")
+        return _Line(s, e, "table_row" if text[s:e].strip(" \t|") else "table_empty")
     m = _MD_HEADING.match(line)
     if m:
         s, e = _strip_span(text, a + m.start("body"), a + m.end("body"))
@@ -246,8 +245,33 @@ def _classify(text: str, a: int, b: int) -> _Line:
     return _Line(s, e, "prose")
 
 
+def _cells(text: str, line: _Line) -> tuple[int, int]:
+    """A table row's span between its outer pipes: '| 5 mg | 15% |' -> '5 mg | 15%'."""
+    s, e = _TABLE_EDGE.match(text, line.start).end(), line.end
+    if text[e - 1] == "|" and e - 1 >= s:
+        e = _strip_span(text, s, e - 1)[1]
+    return s, e
+
+
+def _settle_table(block: list[_Line]) -> list[_Line]:
+    """A block with a table's rule line ('|---|---|') is a table: its rows are statements and its
+    rule and empty rows are not. Without one, a line that opens with '|' is prose."""
+    table = any(line.kind == "table_rule" for line in block)
+    out = []
+    for line in block:
+        if line.kind in ("table_rule", "table_empty", "table_row"):
+            if table and line.kind != "table_row":
+                continue
+            if not table:
+                line.kind = "prose"
+        out.append(line)
+    return out
+
+
 def _blocks(text: str) -> Iterator[list[_Line]]:
     block: list[_Line] = []
+    piped = False  # the block has a line opening with '|'
+
     pos = 0
     n = len(text)
     while pos < n:
@@ -264,22 +288,21 @@ def _blocks(text: str) -> Iterator[list[_Line]]:
         if body:
             line = _classify(text, a, b)
             if line.kind == "rule":
-                if body[:1] == "|":
-                    pass  # a table's rule: no setext heading above it
-                elif block and len(block) == 1 and block[0].kind == "prose" and "=" in text[a:b]:
+                if block and len(block) == 1 and block[0].kind == "prose" and "=" in text[a:b]:
                     block[0].kind, block[0].level = "md_heading", 1
                 elif block and len(block) == 1 and block[0].kind == "prose":
                     block[0].kind, block[0].level = "md_heading", 2
             else:
                 block.append(line)
+                piped = piped or line.kind[:6] == "table_"
         elif block:
-            yield block
-            block = []
+            yield _settle_table(block) if piped else block
+            block, piped = [], False
         if b_all == pos:
             break
         pos = b_all
     if block:
-        yield block
+        yield _settle_table(block) if piped else block
 
 
 def _short_label(text: str, line: _Line, rules: Rules, max_words: int) -> bool:
@@ -308,6 +331,7 @@ def _question_label(text: str, line: _Line, rules: Rules, max_words: int) -> boo
         and len(body) <= rules.max_chars
         and len(body.split()) <= max_words
         and body[0].isupper()
+        and len(split_sentences(text, line.start, line.end, rules)) == 1  # "It cures it. Why wait?"
     )
 
 
@@ -396,7 +420,7 @@ def iter_units(text: str, rules: Rules | None = None) -> Iterator[Unit]:
             if line.kind == "table_row":
                 yield from flush_run()
                 sentence += 1
-                yield Unit("sentence", line.start, line.end, paragraph, sentence, section)
+                yield Unit("sentence", *_cells(text, line), paragraph, sentence, section)
             elif line.kind in ("bullet", "numbered", "bold"):
                 yield from flush_run()
                 for a, b in split_sentences(text, line.start, line.end, rules):
@@ -510,10 +534,11 @@ def unmark(text: str) -> str:
 # rules go, a list bullet becomes a bullet, wrapping ** and __ go. \x02 and \x03 mark a gap
 # that opens mid-line and one that ends the article (see between_units).
 _BETWEEN_MARKUP = (
-    (re.compile(rf"^[ \t]{{0,3}}(?:#{{1,6}}|{_QUOTE})[ \t]*|[ \t]+#+[ \t]*$", re.M), ""),
+    (re.compile(rf"^[ \t]{{0,3}}(?:#{{1,6}}|{_QUOTE})[ \t]*|(?<![ \t])[ \t]++#+[ \t]*+$", re.M), ""),
     (re.compile(rf"^[ \t]*{_RULE}(?:\n|\x03\Z)", re.M), ""),
-    (re.compile(rf"^[ \t]*{_TABLE_RULE}[ \t]*(?:\n|\x03\Z)", re.M), ""),  # a table's rule
-    (re.compile(r"^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$", re.M), ""),  # a table row's outer pipes
+    (re.compile(rf"^[ \t]*+\|{_TABLE_RULE}[ \t]*+(?:\n|\x03\Z)", re.M), ""),  # a table's rule
+    # a table row's outer pipes; a run of spaces is tried once, from its start (not quadratic)
+    (re.compile(r"^[ \t]*+\|[ \t]*+|(?<![ \t])[ \t]*+\|[ \t]*+$", re.M), ""),
     (re.compile(rf"^([ \t]*){_BULLET_MARK}[ \t]+", re.M), "\\1• "),
     (re.compile(r"\*\*|__"), ""),
 )
