@@ -396,3 +396,12 @@ def test_report_takes_from_a_folder_only_the_articles_the_table_covers(tmp_path,
     # a file named on the command line that the table lacks is still a problem
     assert main(["validate", str(reviewed), "--article", str(art), str(tmp_path / "unrelated.txt")]) == 1
     assert "found no row for article 'unrelated'" in capsys.readouterr().out
+
+
+def test_a_folders_other_files_of_one_name_do_not_stop_validate(tmp_path, art, reviewed, capsys):
+    """The name check is on the articles read: the folder's unrelated notes.md and notes.txt are not."""
+    (tmp_path / "notes.md").write_text("# Notes\n\nMine.\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("Notes\n\nMine too.\n", encoding="utf-8")
+    assert main(["validate", str(reviewed), "--article", str(tmp_path)]) == 0
+    assert main(["draft", str(tmp_path), "-o", str(tmp_path / "all.csv")]) == 2  # drafting reads them all
+    assert "has the article name 'notes'" in capsys.readouterr().err

@@ -538,7 +538,14 @@ def test_a_one_word_superlative_ranks_like_the_most_but_size_and_time_do_not(sen
         ("See the trial ([NEJM 2021](https://www.nejm.org/doi/full/10.1056/NEJMoa2032183)).", "cited"),
         ("The NHS advice is at https://www.nhs.uk/conditions/vitamin-d/.", "cited"),
         ("The trial is registered at https://clinicaltrials.gov/study/NCT01234567.", "cited"),
-        ("Read [the full report](https://example.org/report.pdf) for the details.", "cited"),
+        ("Read [the full study](https://example.org/study.pdf) for the details.", "cited"),
+        ("See https://pubmed.ncbi.nlm.nih.gov/29198932/ for the abstract.", "cited"),
+        # redflags v9, from code review: a seller's links
+        ("Download our free guide and research pack at https://shop-vitamins.com/pack.", "none"),
+        ("Get your personalised report at https://mygenes.com today.", "none"),
+        ("Order now at https://shop.edu-supplements.com.", "none"),
+        ("Visit https://nejm.org.example.com/offer.", "none"),
+        ("Read [the full report](https://example.org/report.pdf) for the details.", "none"),
     ],
 )
 def test_a_link_is_cited_only_when_it_leads_to_a_source(sentence: str, support: str) -> None:

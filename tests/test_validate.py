@@ -241,3 +241,12 @@ def test_an_unknown_column_message_lists_the_optional_columns_too(capsys, claims
     rewrite(claims, lambda rows: [row.append("x") for row in rows])
     _, out, _ = run(capsys, "validate", claims)
     assert "draft_rules" in out and "unknown column 'x'" in out
+
+
+def test_a_repeated_evidence_id_is_found_with_or_without_a_stray_space(capsys, claims, evidence):
+    def fn(rows):
+        rows.append(list(rows[1]))
+        rows[2][0] = "vickers2018 "
+    rewrite(evidence, fn)
+    _, out, _ = run(capsys, "validate", claims, "--evidence", evidence)
+    assert f"{evidence}:3: evidence_id: found 'vickers2018 ' again (first on line 2), expected a unique id [vickers2018]" in out.splitlines()

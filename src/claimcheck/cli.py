@@ -264,11 +264,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 def _articles_given(claims: Path, given: list[Path]) -> list[Path]:
     """Named files as given (one the table lacks is a problem); a folder's files only where the
     table covers them, since a folder may hold other articles."""
-    from claimcheck.io import expand_articles
+    from claimcheck.io import distinct_names, expand_articles
 
     folders = [a for a in given if a.is_dir()]
     named = expand_articles([a for a in given if not a.is_dir()])
-    return expand_articles(named + (article_files_for(claims, expand_articles(folders)) if folders else []))
+    return distinct_names(expand_articles(named + (article_files_for(claims, expand_articles(folders)) if folders else [])))
 
 
 def article_files_for(claims: Path, article_files: list[Path]) -> list[Path]:

@@ -75,8 +75,8 @@ def expand_articles(paths: Iterable[str | Path]) -> list[Path]:
     """Files as given; folders expanded to their .txt/.md files, sorted by name.
 
     A file given twice (or also through its folder) is read once: two copies
-    would be one article under two id prefixes; two files of one name
-    (``a/x.md``, ``b/x.md``, ``x.txt`` and ``x.md``) are refused. A named file with the suffix
+    would be one article under two id prefixes (two files of one name: see
+    :func:`distinct_names`). A named file with the suffix
     of a table or a document (``claims.csv``) is refused rather than read as
     one long sentence.
     """
@@ -99,15 +99,22 @@ def expand_articles(paths: Iterable[str | Path]) -> list[Path]:
             if key not in seen:
                 seen.add(key)
                 out.append(q)
+    return out
+
+
+def distinct_names(paths: list[Path]) -> list[Path]:
+    """``paths``, refused if two share an article name: a row names its article by file name, so
+    ``a/x.md`` and ``b/x.md`` (or ``x.txt`` and ``x.md``) would share rows. Checked on the
+    articles actually read, so a folder may hold other files of one name."""
     by_name: dict[str, Path] = {}
-    for q in out:  # a row names its article by file name: two files of one name would share rows
+    for q in paths:
         other = by_name.setdefault(article_slug(q), q)
         if other is not q:
             raise InputError(
                 f"{q}: has the article name {article_slug(q)!r} of {other}, expected one file per name "
                 "(rows name their article by file name; rename one)"
             )
-    return out
+    return paths
 
 
 def read_csv_rows(path: str | Path, what: str = "CSV file") -> tuple[list[str], list[list[str]], list[int]]:

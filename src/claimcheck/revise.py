@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from claimcheck.audit import derive_verdicts
-from claimcheck.io import InputError, article_slug, expand_articles, read_article, write_csv_atomic
+from claimcheck.io import InputError, article_slug, distinct_names, expand_articles, read_article, write_csv_atomic
 from claimcheck.schema import CLAIM_COLUMNS, DERIVED_COLUMNS, OPTIONAL_COLUMNS, UNIT_COLUMNS, to_typed
 from claimcheck.segment import id_prefix, segment_text
 
@@ -183,7 +183,7 @@ def merge_article(claims_path: str | Path, articles: Iterable[str | Path], evide
     report = MergeReport()
     parts = []
     done: set[str] = set()
-    for path in expand_articles(articles):
+    for path in distinct_names(expand_articles(articles)):
         slug = article_slug(path)
         mine = old[old["article"] == slug]
         taken = {i.rsplit("-", 1)[0] for i in old.loc[old["article"] != slug, "claim_id"]}

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from claimcheck.io import article_slug, expand_articles, read_article
+from claimcheck.io import article_slug, distinct_names, expand_articles, read_article
 from claimcheck.schema import UNIT_COLUMNS, empty_units
 
 
@@ -487,7 +487,7 @@ def segment_article(path: str | Path, prefix: str | None = None) -> pd.DataFrame
 
 def segment_paths(paths: Iterable[str | Path]) -> pd.DataFrame:
     """Segment files and folders of articles into one table, with distinct id prefixes."""
-    return segment_texts((article_slug(p), read_article(p)) for p in expand_articles(paths))
+    return segment_texts((article_slug(p), read_article(p)) for p in distinct_names(expand_articles(paths)))
 
 
 def _link(m: re.Match[str]) -> str:

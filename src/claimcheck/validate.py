@@ -164,8 +164,8 @@ def validate_evidence(path: str | Path) -> tuple[list[Problem], set[str] | None]
             if msg:
                 problems.append(Problem(f, line, col.name, msg))
         eid = rec["evidence_id"]
-        if eid in seen:
-            problems.append(Problem(f, line, "evidence_id", f"found {_show(eid)} again (first on line {seen[eid]}), expected a unique id"))
+        if eid.strip() in seen:
+            problems.append(Problem(f, line, "evidence_id", f"found {_show(eid)} again (first on line {seen[eid.strip()]}), expected a unique id"))
         seen.setdefault(eid.strip(), line)  # 'x2020 ' is reported once, not at every claim citing x2020
         doi, pmid = rec["doi"].strip(), rec["pmid"].strip()
         if doi and not _DOI.fullmatch(doi):
