@@ -490,18 +490,25 @@ def segment_paths(paths: Iterable[str | Path]) -> pd.DataFrame:
     return segment_texts((article_slug(p), read_article(p)) for p in distinct_names(expand_articles(paths)))
 
 
-def _link(m: re.Match[str]) -> str:
+def _link(m: re.Match[str], hide: bool = False) -> str:
+    """``label (url)``; with ``hide``, the address waits in the private-use plane so that the
+    emphasis rules after it cannot read its ``__`` or ``*`` as markup."""
     image, label, url = m.group(1), m.group(2), m.group(3)
-    if image or not url.startswith(("http://", "https://", "www.")) or url == label:
+    if image or not url.lower().startswith(("http://", "https://", "www.")) or url == label:
         return label  # an image, a link within the page, or one that shows its own address
-    return f"{label} ({url})"
+    return f"{label} ({_hidden(url) if hide else url})"
 
 
+def _hidden(text: str) -> str:
+    """``text`` moved into the private-use plane, where no markup rule reads it (unmark restores it)."""
+    return "".join(chr(_HIDDEN + ord(c)) if ord(c) < 128 else c for c in text)
+
+
+# [label](url) -> label (url), so a reader sees where it leads; ![alt](image) -> alt.
+# A url may hold one level of brackets ("…/Pain_(medicine)").
+_LINK = re.compile(r"(!?)\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"]*\")?\)")
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")  # <https://…> -> the address
 _INLINE_MARKUP = (
-    # [label](url) -> label (url), so a reader sees where it leads; ![alt](image) -> alt.
-    # A url may hold one level of brackets ("…/Pain_(medicine)").
-    (re.compile(r"(!?)\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"]*\")?\)"), _link),
-    (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),  # <https://…> -> the address
     (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # **bold**, __bold__
     (re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),  # *emphasis*
     (re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])"), r"\1"),  # _emphasis_
@@ -523,6 +530,8 @@ def unmark(text: str) -> str:
     hide = not any(_HIDDEN <= ord(c) < _HIDDEN + 128 for c in text)  # unless the text uses the plane itself
     if hide:
         text = _ESCAPED.sub(lambda m: chr(_HIDDEN + ord(m.group(1))), text)
+    text = _LINK.sub(lambda m: _link(m, hide), text)
+    text = _AUTOLINK.sub(lambda m: _hidden(m.group(1)) if hide else m.group(1), text)
     for pattern, repl in _INLINE_MARKUP:
         text = pattern.sub(repl, text)
     if hide:
