@@ -315,7 +315,8 @@ def test_verdicts_on_an_unreadable_table_is_one_line_not_a_traceback(tmp_path, c
     ],
     ids=["report", "validate", "draft", "verdicts", "report-default-first"],
 )
-def test_an_option_given_twice_is_an_error_not_the_last_one_winning(capsys, argv):
+def test_an_option_given_twice_is_an_error_not_the_last_one_winning(capsys, argv, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # should the check fail, nothing is written into the repository
     with pytest.raises(SystemExit) as e:
         main(argv)
     assert e.value.code == 2
@@ -405,3 +406,9 @@ def test_a_folders_other_files_of_one_name_do_not_stop_validate(tmp_path, art, r
     assert main(["validate", str(reviewed), "--article", str(tmp_path)]) == 0
     assert main(["draft", str(tmp_path), "-o", str(tmp_path / "all.csv")]) == 2  # drafting reads them all
     assert "has the article name 'notes'" in capsys.readouterr().err
+
+
+def test_a_short_table_may_lose_most_of_its_rows_to_an_honest_edit(art, reviewed, capsys):
+    art.write_text("# Zinc and Colds\n\nZinc is a mineral.\n", encoding="utf-8")  # 2 of 3 rows go
+    assert main(["draft", str(art), "--merge", str(reviewed)]) == 0
+    assert "1 new, 2 removed" in capsys.readouterr().err

@@ -221,6 +221,8 @@ def test_a_merge_that_would_remove_most_rows_asks_for_force(workspace, capsys):
     original = table.read_bytes()
     text = read_article(art)
     art.write_text(text[: len(text) // 4], encoding="utf-8", newline="")  # a quarter of the article survives
+    assert main(["draft", str(art), "--merge", str(table), "--dry-run"]) == 0
+    assert "(a real run needs --force)" in capsys.readouterr().err
     assert main(["draft", str(art), "--merge", str(table)]) == 2
     err = capsys.readouterr().err.strip().splitlines()[-1]
     assert "the merge would remove" in err and "of the 58 rows" in err and "--force" in err

@@ -142,16 +142,18 @@ def cmd_draft(args: argparse.Namespace) -> int:
         merged, report = merge_article(args.merge, args.articles, evidence=evidence)
         for line in report.lines():
             print(line, file=sys.stderr)
-        if args.dry_run:
-            print("dry run: nothing written", file=sys.stderr)
-            return 0
         before = len(report.unchanged) + len(report.edited) + len(report.removed)
-        if len(report.removed) > before / 2 and not args.force:  # the wrong file, or a truncated one?
-            names = " ".join(str(a) for a in args.articles)
-            raise InputError(
-                f"{args.merge}: the merge would remove {len(report.removed)} of the {before} rows it matched against "
-                f"{names}; is that the revised article? Nothing written (look with --dry-run; --force merges anyway)"
-            )
+        # the wrong file, or a truncated one? (a short table may lose half its rows to an honest edit)
+        refused = len(report.removed) > before / 2 and len(report.removed) >= MERGE_REMOVES_AT_MOST and not args.force
+        why = (
+            f"{args.merge}: the merge would remove {len(report.removed)} of the {before} rows it matched against "
+            f"{' '.join(str(a) for a in args.articles)}; is that the revised article?"
+        )
+        if args.dry_run:
+            print(f"dry run: nothing written{'; ' + why + ' (a real run needs --force)' if refused else ''}", file=sys.stderr)
+            return 0
+        if refused:
+            raise InputError(f"{why} Nothing written (look with --dry-run; --force merges anyway)")
         write_csv_atomic(merged, out)
         print(f"wrote {len(merged)} rows to {out}", file=sys.stderr)
         if report.removed_rows is not None and len(report.removed_rows):
@@ -293,6 +295,9 @@ def _version() -> str:
         return version("claimcheck")
     except PackageNotFoundError:
         return "unknown (not installed)"
+
+
+MERGE_REMOVES_AT_MOST = 5  # rows a merge removes without --force when they are over half the table
 
 
 class _Once(argparse.Action):
