@@ -592,3 +592,12 @@ def test_studies_named_only_by_their_subject_are_a_vague_source() -> None:
 )
 def test_a_directive_conditional_on_a_worry_is_advice_on_a_risk_factor_safety(sentence: str, ctype: str) -> None:
     assert draft_text(sentence).claim_type == ctype
+
+
+# types v19, from walkthrough 5: how often a group books or uses it is usage
+@pytest.mark.parametrize(
+    "sentence",
+    ["Athletes often book a drip before and after every competition.", "Many people regularly use the app at night."],
+)
+def test_how_often_a_group_books_or_uses_it_is_usage(sentence: str) -> None:
+    assert draft_text(sentence).claim_type == "usage"
