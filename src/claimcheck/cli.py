@@ -66,15 +66,14 @@ def cmd_segment(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from claimcheck.validate import validate_claims
+    from claimcheck.validate import problem_files, validate_claims
 
     articles = _articles_given(args.claims, args.article) if args.article else None
     problems = validate_claims(args.claims, article=articles, evidence=args.evidence)
     for p in problems:
         print(p)
     if problems:
-        files = " and ".join(dict.fromkeys(p.file for p in problems))
-        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files}", file=sys.stderr)
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {problem_files(problems)}", file=sys.stderr)
         if args.article and any(p.column == "text" and ("expected article[" in p.message or p.message.startswith("no row for")) for p in problems):
             arts = " ".join(str(a) for a in args.article)
             print(f"the article differs from the table: if it was revised, claimcheck draft {arts} --merge {args.claims} carries the table over to it", file=sys.stderr)
@@ -229,7 +228,7 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from claimcheck.report import build_report
-    from claimcheck.validate import validate_claims
+    from claimcheck.validate import problem_files, validate_claims
 
     claims = args.claims or DEFAULT_CLAIMS  # None: not given, so the worked example's
     evidence = args.evidence or DEFAULT_EVIDENCE
@@ -251,8 +250,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             print(p, file=sys.stderr)
         if args.evidence is None and any("expected an evidence_id of" in p.message for p in problems):
             print(f"(no --evidence given: checked against the default {DEFAULT_EVIDENCE})", file=sys.stderr)
-        files = " and ".join(dict.fromkeys(p.file for p in problems))
-        raise InputError(f"{files}: {len(problems)} problem(s); no report written (run claimcheck validate {claims} with the same --article and --evidence)")
+        raise InputError(f"{problem_files(problems)}: {len(problems)} problem(s); no report written (run claimcheck validate {claims} with the same --article and --evidence)")
     t0 = time.perf_counter()
 
     def progress(msg: str) -> None:

@@ -123,7 +123,7 @@ def _is_boundary(text: str, dot: int, after: int, end: int, span_start: int, rul
         marks = _QUOTE_MARKS.match(text, after, end)
         if marks and marks.end() < end and text[marks.end()] in "—–":
             nxt = text[marks.end()]
-    if (nxt in "—–" or (nxt == "-" and text[after + 1 : after + 2] == " ")) and text[: after].rstrip()[-1:] in _CLOSING_QUOTES:
+    if (nxt in "—–" or (nxt == "-" and text[after + 1 : after + 2] == " ")) and text[dot:after].rstrip()[-1:] in _CLOSING_QUOTES:
         return False  # "“Amazing!” — Sarah K." (or "- Sarah K.", typed) keeps its attribution
     if text[dot] not in ".!?…":
         return nxt.isupper() or nxt.isdigit()  # an emoji with no punctuation: only before a new sentence

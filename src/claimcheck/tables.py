@@ -245,11 +245,10 @@ def calibration_summary(claims: pd.DataFrame) -> Prose:
     if h["articles"] > 1:  # one share over an advert and a news report hides both
         parts = []
         for name, rows in claims.groupby("article", sort=False):
-            checked = int(rows["verdict"].isin(["overstated", "calibrated", "hedged", "understated"]).sum())
-            over = int((rows["verdict"] == "overstated").sum())
-            parts.append(f"{_md_code(str(name))} {over} of {checked}" + (f" ({over / checked:.0%})" if checked else ""))
-        shown = parts[:5] + ([f"and {len(parts) - 5} more"] if len(parts) > 5 else [])
-        article_sentence = " By article: " + ", ".join(shown) + "."
+            one = headline(rows)
+            over, checked = one["verdicts"]["overstated"], one["assessed"]
+            parts.append(f"{_md_code(str(name))} {over} of {checked}" + (f" ({one['overstated_share']:.0%})" if checked else ""))
+        article_sentence = " By article: " + name_list(parts, show=str) + "."
     text = (
         f"Of the {h['assessed']} statements with something to check, **{v['overstated']} are "
         "overstated** "
@@ -356,7 +355,7 @@ def claims_table(claims: pd.DataFrame) -> Html:
     header = ["id", "unit", "statement", "type", "certainty", "evidence", "verdict"]
     rows, plain = [], []
     for r in claims.itertuples(index=False):
-        draft = getattr(r, "status", "reviewed") != "reviewed"
+        draft = r.status != "reviewed"
         certainty = (
             f"{int(r.certainty)} {CERTAINTY_NAMES[int(r.certainty)]}"
             if pd.notna(r.certainty)

@@ -59,6 +59,11 @@ def _name_rows(problems: list[Problem], f: str, lines: list[int], ids: Sequence[
     ]
 
 
+def problem_files(problems: Sequence[Problem]) -> str:
+    """The files the problems are in, in order: 'claims.csv and evidence.csv'."""
+    return " and ".join(dict.fromkeys(p.file for p in problems))
+
+
 def _show(value: str, limit: int = 40) -> str:
     v = value if len(value) <= limit else value[: limit - 1] + "…"
     return repr(v)
@@ -149,11 +154,11 @@ def _read_table(
 
 def validate_evidence(path: str | Path) -> tuple[list[Problem], set[str] | None]:
     """Problems in an evidence table, and the ids it defines (None if its header is too broken to tell)."""
-    header, _, _ = read_csv_rows(path, "evidence table")
-    if "claim_id" in header and "evidence_id" not in header:  # the two tables swapped
-        return [Problem(str(path), 1, "", "found a claims table (claim_id, text, …), expected an evidence table (evidence_id, citation, …)")], None
     df, lines, problems = _read_table(path, EVIDENCE_SCHEMA, (), "evidence table")
     if df is None:
+        header_cols = {p.column for p in problems if p.line == 1}  # unknown and missing columns
+        if {"claim_id", "evidence_id"} <= header_cols:  # claim_id unknown, evidence_id missing: swapped
+            return [Problem(str(path), 1, "", "found a claims table (claim_id, text, …), expected an evidence table (evidence_id, citation, …)")], None
         return problems, None
     f = str(path)
     seen: dict[str, int] = {}
@@ -164,9 +169,10 @@ def validate_evidence(path: str | Path) -> tuple[list[Problem], set[str] | None]
             if msg:
                 problems.append(Problem(f, line, col.name, msg))
         eid = rec["evidence_id"]
-        if eid.strip() in seen:
-            problems.append(Problem(f, line, "evidence_id", f"found {_show(eid)} again (first on line {seen[eid.strip()]}), expected a unique id"))
-        seen.setdefault(eid.strip(), line)  # 'x2020 ' is reported once, not at every claim citing x2020
+        key = eid.strip()  # 'x2020 ' is reported once, not also at every claim citing x2020
+        if key in seen:
+            problems.append(Problem(f, line, "evidence_id", f"found {_show(eid)} again (first on line {seen[key]}), expected a unique id"))
+        seen.setdefault(key, line)
         doi, pmid = rec["doi"].strip(), rec["pmid"].strip()
         if doi and not _DOI.fullmatch(doi):
             problems.append(Problem(f, line, "doi", f"found {_show(doi)}, expected a bare DOI like 10.1001/archinternmed.2012.3654"))
@@ -303,4 +309,4 @@ def assert_valid(path: str | Path, **kwargs) -> None:
         raise InputError(f"{problems[0]}{more}")
 
 
-__all__ = ["CLAIM_COLUMNS", "EVIDENCE_COLUMNS", "Problem", "assert_valid", "validate_claims", "validate_evidence"]
+__all__ = ["CLAIM_COLUMNS", "EVIDENCE_COLUMNS", "Problem", "assert_valid", "problem_files", "validate_claims", "validate_evidence"]
