@@ -601,3 +601,33 @@ def test_a_directive_conditional_on_a_worry_is_advice_on_a_risk_factor_safety(se
 )
 def test_how_often_a_group_books_or_uses_it_is_usage(sentence: str) -> None:
     assert draft_text(sentence).claim_type == "usage"
+
+
+# types v20, from the pooled misses of rounds 4-10 (post hoc)
+@pytest.mark.parametrize(
+    ("sentence", "ctype"),
+    [("Honestly, this foam roller is worth every penny.", "efficacy"),
+     ("Magnesium is my secret weapon against cramps.", "efficacy"),  # the complaint is no harm
+     ("A warm bath takes the edge off a tension headache.", "efficacy"),
+     ("The vaccine cannot give you shingles.", "safety"),
+     ("You cannot catch the flu from the vaccine.", "safety"),
+     ("Using a phone in bed can make it harder to fall asleep.", "safety"),
+     ("Staring at a screen does not cause lasting damage.", "safety"),
+     ("Herbal sleep aids are gentler than sleeping pills.", "safety"),
+     ("If your child squints at the board, please book an eye test.", "advice"),
+     ("Never swim alone.", "advice")],
+)
+def test_types_v20_verdicts_harms_and_requests_without_the_usual_words(sentence: str, ctype: str) -> None:
+    assert draft_text(sentence).claim_type == ctype
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["It is worth asking your pharmacist.",  # worth + a verb is advice, not a verdict
+     "Please note that the clinic closes at five.",
+     "Never have I slept so badly.",
+     "High humidity makes it harder for viruses to spread."],
+)
+def test_types_v20_leave_look_alikes_alone(sentence: str) -> None:
+    assert "value_verdict" not in draft_text(sentence).draft_rules
+    assert not {"please_request", "imperative", "makes_it_harder"} & set(draft_text(sentence).type_rules)
