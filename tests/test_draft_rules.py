@@ -615,7 +615,10 @@ def test_how_often_a_group_books_or_uses_it_is_usage(sentence: str) -> None:
      ("Staring at a screen does not cause lasting damage.", "safety"),
      ("Herbal sleep aids are gentler than sleeping pills.", "safety"),
      ("If your child squints at the board, please book an eye test.", "advice"),
-     ("Never swim alone.", "advice")],
+     ("Never swim alone.", "advice"),
+     ("Fasting is thought to boost a brain chemical called BDNF.", "mechanism"),  # a bodily process as the object
+     ("Green tea may reduce inflammation in the gut.", "mechanism"),
+     ("Green tea may reduce bloating.", "efficacy")],  # a complaint as the object stays a benefit
 )
 def test_types_v20_verdicts_harms_and_requests_without_the_usual_words(sentence: str, ctype: str) -> None:
     assert draft_text(sentence).claim_type == ctype
