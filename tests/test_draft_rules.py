@@ -618,7 +618,8 @@ def test_how_often_a_group_books_or_uses_it_is_usage(sentence: str) -> None:
      ("Never swim alone.", "advice"),
      ("Fasting is thought to boost a brain chemical called BDNF.", "mechanism"),  # a bodily process as the object
      ("Green tea may reduce inflammation in the gut.", "mechanism"),
-     ("Green tea may reduce bloating.", "efficacy")],  # a complaint as the object stays a benefit
+     ("Green tea may reduce bloating.", "efficacy"),
+     ("Flu jabs are free for all children aged 2 and 3.", "usage")],  # a complaint as the object stays a benefit
 )
 def test_types_v20_verdicts_harms_and_requests_without_the_usual_words(sentence: str, ctype: str) -> None:
     assert draft_text(sentence).claim_type == ctype
