@@ -352,7 +352,8 @@ def test_a_wh_clause_after_a_short_label_is_a_topic_unless_it_names_an_effect(ti
 
 @pytest.mark.parametrize(
     ("sentence", "level"),
-    [("Right, questions.", 0), ("On to the recipe!", 0), ("Other doctors disagreed.", 3), ("It helps.", 2), ("That's normal.", 3)],
+    [("Right, questions.", 0), ("On to the recipe!", 0), ("Other doctors disagreed.", 3), ("It helps.", 2), ("That's normal.", 3),
+     ("Lifestyle changes still matter.", 3), ("Every step counts.", 3), ("Results vary.", 3)],
 )
 def test_a_short_sentence_without_a_verb_asserts_nothing(sentence: str, level: int) -> None:
     assert draft_text(sentence).certainty == level

@@ -98,7 +98,11 @@ EMBEDDED_QUESTION = re.compile(r"^(?:how|why|what|when|where|who|which)\b")
 # read as a label only when the clause names no effect ("…: How an Icy Dip Boosts Your Mood" asserts it)
 LABELLED_QUESTION = re.compile(r"^[^:.!?]{1,40}:\s+(?:how|why|what|when|where|who|which)\b")
 # Signs of a verb that FINITE_VERB's closed list misses: a contraction, a past form, a pronoun subject
-_VERB_SIGN = re.compile(r"\w['’](?:s|re|ve|ll|d|m)\b|n['’]t\b|\w{2}ed\b|\b(?:i|you|we|they|he|she|it|this|that|there|which|who)\s+\w")
+_VERB_SIGN = re.compile(
+    r"\w['’](?:s|re|ve|ll|d|m)\b|n['’]t\b|\w{2}ed\b|\b(?:i|you|we|they|he|she|it|this|that|there|which|who)\s+\w"
+    # verbs that end a short sentence on their own ("Lifestyle changes still matter.", "Every step counts.")
+    r"|\b(?:matters?|counts?|lasts?|varies|vary|differs?|happens?|depends?|seems?|appears?|remains?|stays?|adds?\s+up)\b"
+)
 NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
 # A site's breadcrumb trail ("Forum > Health and wellbeing") names where a page
 # sits, not what the text under it claims: it sets no section type.
