@@ -636,3 +636,35 @@ def test_types_v20_verdicts_harms_and_requests_without_the_usual_words(sentence:
 def test_types_v20_leave_look_alikes_alone(sentence: str) -> None:
     assert "value_verdict" not in draft_text(sentence).draft_rules
     assert not {"please_request", "imperative", "makes_it_harder"} & set(draft_text(sentence).type_rules)
+
+
+# walkthrough 6: first-pass misses on a press release and a Markdown feature
+@pytest.mark.parametrize(
+    ("sentence", "ctype"),
+    [("VITAGLOW LAUNCHES NEUROVIT, THE UK'S FIRST CLINICALLY PROVEN MEMORY SUPPLEMENT", "efficacy"),
+     ("Intermittent fasting is the most powerful anti-ageing tool ever discovered.", "efficacy"),
+     ("Researchers believe that fasting may switch on cellular repair.", "mechanism"),
+     ("In an independent study, 9 out of 10 users said they felt sharper.", "efficacy")],
+)
+def test_walkthrough_6_types(sentence: str, ctype: str) -> None:
+    assert draft_text(sentence).claim_type == ctype
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["In an independent study, 9 out of 10 users said they felt sharper.",
+     "Scientists have long known that bacopa improves recall."],
+)
+def test_an_independent_study_and_what_scientists_have_long_known_are_vague_sources(sentence: str) -> None:
+    assert (draft_text(sentence).support_in_text, "unnamed_source" in draft_text(sentence).flags) == ("vague", True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [("Lower insulin levels, which probably reduce inflammation", 2),  # the relative clause is all it asserts
+     ("3. Alternate-day fasting, which cures insulin resistance in weeks.", 4),
+     ("Every capsule also contains black pepper extract, which can boost absorption.", 3),  # a main verb: the clause is subordinate
+     ("The trial, which may be repeated, found a benefit.", 3)],
+)
+def test_a_verbless_noun_phrase_is_read_in_its_which_clause(sentence: str, level: int) -> None:
+    assert draft_text(sentence, unit="sentence").certainty == level

@@ -103,6 +103,10 @@ _VERB_SIGN = re.compile(
     # verbs that end a short sentence on their own ("Lifestyle changes still matter.", "Every step counts.")
     r"|\b(?:matters?|counts?|lasts?|varies|vary|differs?|happens?|depends?|seems?|appears?|remains?|stays?|adds?\s+up)\b"
 )
+# "Lower insulin levels, which …": a comparative that opens a noun phrase, not a verb
+_LEADING_ADJECTIVE = re.compile(r"^(?:lower|higher|increased|reduced|decreased|improved|better|raised|more|less)\s+")
+# "Smoking damages the arteries": a verb ending in -s before its object's determiner
+_VERB_OBJECT = re.compile(r"\b\w+s\s+(?:the|a|an|your|their|its|our|my|his|her|this|that|these|those)\b")
 NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
 # A site's breadcrumb trail ("Forum > Health and wellbeing") names where a page
 # sits, not what the text under it claims: it sets no section type.
@@ -223,9 +227,34 @@ def _certainty(t: str, hits: Sequence[Hit], effect_spans: Sequence[int]) -> tupl
     if n > 1:
         note = f"clause {main + 1}/{n}"
     if sub_only[main]:
-        note = (note + " " if note else "") + "subordinate ignored:" + ",".join(h.text for h in sub_only[main])
+        a, b = bounds[main], bounds[main + 1]
+        # a short noun phrase and ", which …" ("Lower insulin levels, which probably
+        # reduce inflammation"): the relative clause is the only thing it asserts
+        outside = _LEADING_ADJECTIVE.sub("", "".join(t[x:y] for x, y in _gaps(a, b, subs)).strip())
+        noun_phrase = 0 < len(outside.split()) <= 3 and not _VERB_OBJECT.search(outside) and all(
+            t[x] == "," or t[:x].rstrip().endswith(",") for x, _ in subs if a <= x < b
+        )
+        if not noun_phrase or FINITE_VERB.search(outside) or _VERB_SIGN.search(outside):
+            note = (note + " " if note else "") + "subordinate ignored:" + ",".join(h.text for h in sub_only[main])
+        else:  # "Lower insulin levels, which probably reduce inflammation": the clause is the only assertion
+            main_cues = sorted(per[main] + sub_only[main], key=lambda h: h.start)
+            note = (note + " " if note else "") + "verbless, read in its subordinate clause"
     level, why = _main_level(main_cues)
     return level, hedges, boosts, note + why
+
+
+def _gaps(a: int, b: int, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``[a, b)`` outside ``spans``."""
+    out, pos = [], a
+    for x, y in sorted(spans):
+        if y <= pos or x >= b:
+            continue
+        if x > pos:
+            out.append((pos, x))
+        pos = max(pos, y)
+    if pos < b:
+        out.append((pos, b))
+    return out
 
 
 def _claim_type(hits: Sequence[Hit], hint: str = "", text: str = "") -> tuple[str, str, str, tuple[str, ...]]:
