@@ -668,3 +668,19 @@ def test_an_independent_study_and_what_scientists_have_long_known_are_vague_sour
 )
 def test_a_verbless_noun_phrase_is_read_in_its_which_clause(sentence: str, level: int) -> None:
     assert draft_text(sentence, unit="sentence").certainty == level
+
+
+# round 11, post hoc: a ranking in a title or heading asserts, boosted
+@pytest.mark.parametrize(
+    ("heading", "ctype", "level"),
+    [("The 5 Best Omega-3 Supplements for Heart and Joint Health", "efficacy", 4),
+     ("2. Glintwater Krill Oil: best for joints", "efficacy", 4),
+     ("Best time to take it", "", 0),  # timing, not a ranking
+     ("Which brand is best?", "", 0)],  # a question asks
+)
+def test_a_ranking_heading_asserts_a_boosted_claim(heading: str, ctype: str, level: int) -> None:
+    d = draft_text(heading, unit="heading")
+    assert d.certainty == level
+    assert ("ranking heading" in d.draft_rules) == (level == 4)
+    if ctype:
+        assert d.claim_type == ctype

@@ -107,6 +107,8 @@ _VERB_SIGN = re.compile(
 _LEADING_ADJECTIVE = re.compile(r"^(?:lower|higher|increased|reduced|decreased|improved|better|raised|more|less)\s+")
 # "Smoking damages the arteries": a verb ending in -s before its object's determiner
 _VERB_OBJECT = re.compile(r"\b\w+s\s+(?:the|a|an|your|their|its|our|my|his|her|this|that|these|those)\b")
+# "best" that ranks products or treatments in a title or heading; not "best time to", "how best to"
+BEST_RANKING = re.compile(r"(?<!how )\bbest\b(?!\s+(?:time|times|ways?\s+to|practices?|before|of\s+luck|wishes|friend)\b)")
 NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
 # A site's breadcrumb trail ("Forum > Health and wellbeing") names where a page
 # sits, not what the text under it claims: it sets no section type.
@@ -375,6 +377,13 @@ def draft_text(
             ctype, secondary, type_why, type_rules = "efficacy", "", "title naming a benefit", ()
     if heading_like and not asserts and any(h.rule.id == IMPERATIVE and h.start == 0 for h in typ) and IMPERATIVE_HEADING.match(t):
         asserts = True  # "Book your appointment": a directive, not a topic label
+    ranking = heading_like and not asserts and not is_question and BEST_RANKING.search(t) is not None
+    if ranking:
+        # "The 5 Best Omega-3 Supplements for Heart Health", "2. Krill Oil: best for joints":
+        # a ranking asserts (guide C4), as "the number one way" does in a sentence
+        asserts = True
+        if ctype == "context":
+            ctype, secondary, type_why, type_rules = "efficacy", "", "ranking heading", ()
     if (
         unit == "sentence" and not full_sentence and not asserts and frame is None
         and section_type not in ("", "context") and ctype != section_type
@@ -384,6 +393,8 @@ def draft_text(
         secondary = ""
         ctype, type_why, type_rules = section_type, "fragment under heading", ()
 
+    if ranking and level != BOOSTED and frame_rule is None:
+        level, cert_why = BOOSTED, f"ranking heading:{BEST_RANKING.search(t).group()}"
     if is_question:
         level, cert_why = 0, "question"
         red = tuple(h for h in red if not h.rule.support)  # a question cites nothing
