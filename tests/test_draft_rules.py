@@ -675,7 +675,7 @@ def test_a_verbless_noun_phrase_is_read_in_its_which_clause(sentence: str, level
     ("heading", "ctype", "level"),
     [("The 5 Best Omega-3 Supplements for Heart and Joint Health", "efficacy", 4),
      ("2. Glintwater Krill Oil: best for joints", "efficacy", 4),
-     ("Best time to take it", "", 0),  # timing, not a ranking
+     ("How best to store it", "", 0),  # a manner, not a ranking
      ("Which brand is best?", "", 0)],  # a question asks
 )
 def test_a_ranking_heading_asserts_a_boosted_claim(heading: str, ctype: str, level: int) -> None:
