@@ -353,3 +353,26 @@ def test_quote_marks_dashes_and_quotations_only_where_they_are_markup(text, expe
     assert texts(text) == expected
     assert all(u.unit != "heading" or not text[u.start : u.end].startswith("“") for u in iter_units(text))
 
+
+
+# walkthrough 6: what an article file holds but does not say
+def test_front_matter_comments_images_and_footnote_definitions_are_not_statements() -> None:
+    text = (
+        '---\ntitle: "Turmeric: a wonder drug"\nauthor: Jo\n---\n# Turmeric cures arthritis\n\n'
+        "<!-- check the numbers -->\n\n![A jar](images/jar.jpg)\n\n"
+        "Turmeric may ease pain in mice[^1].\n\n[^1]: de Cabo R. Effects of fasting. N Engl J Med 2019.\n"
+    )
+    units = list(iter_units(text))
+    assert [(u.unit, text[u.start : u.end]) for u in units] == [
+        ("title", "Turmeric cures arthritis"),
+        ("sentence", "Turmeric may ease pain in mice[^1]."),
+    ]
+
+
+def test_a_blockquote_line_and_a_link_line_are_never_headings() -> None:
+    text = 'Intro here.\n\n> "It changed my life" - Anna, 42\n\n[Read more](https://example.com/x)\n\nMore text follows.\n'
+    assert [u.unit for u in iter_units(text)] == ["sentence"] * 4
+
+
+def test_pages_show_no_footnote_marks_or_inline_tags() -> None:
+    assert plain_text("It is <b>cheap</b> in mice[^1].") == "It is cheap in mice."

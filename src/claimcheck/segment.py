@@ -209,7 +209,7 @@ def split_sentences(text: str, start: int, end: int, rules: Rules | None = None)
 class _Line:
     start: int  # of the content, after markup
     end: int
-    # "md_heading", "bullet", "numbered", "bold", "prose", "rule"; and "table_row", "table_rule",
+    # "md_heading", "bullet", "numbered", "bold", "prose", "quoted" (a blockquote's prose), "rule"; and "table_row", "table_rule",
     # "table_empty" until the block is read (see _settle_table)
     kind: str
     level: int = 0
@@ -287,6 +287,8 @@ def _blocks(text: str) -> Iterator[list[_Line]]:
             body = text[a:b].strip()  # a bare ">" is a blank line
         if body:
             line = _classify(text, a, b)
+            if quoted and line.kind == "prose":
+                line.kind = "quoted"  # a quotation, never a heading: '> "It changed my life" – Anna, 42'
             if line.kind == "rule":
                 if block and len(block) == 1 and block[0].kind == "prose" and "=" in text[a:b]:
                     block[0].kind, block[0].level = "md_heading", 1
@@ -309,6 +311,7 @@ def _short_label(text: str, line: _Line, rules: Rules, max_words: int) -> bool:
     body = text[line.start : line.end]
     return (
         bool(body)
+        and not (body[0] == "[" and _LINK.fullmatch(body))  # "[Read more](https://…)": a link, not a label
         and body.rstrip(_CLOSING_QUOTES)[-1:] not in rules.final_punctuation  # "“Amazing!”" ends a sentence
         and len(body) <= rules.max_chars
         and len(body.split()) <= max_words
@@ -339,9 +342,30 @@ def _is_list(block: list[_Line] | None) -> bool:
     return bool(block) and block[0].kind in ("numbered", "bullet")
 
 
+# Whole lines that are not part of what an article says: YAML front matter, an HTML
+# comment, an image, a footnote's definition. They are read as
+# blank lines (same length, line breaks kept), so offsets still point into the article.
+_NOT_SAID = re.compile(
+    r"\A\ufeff?---[ \t]*\r?\n(?=[A-Za-z_][\w-]*:)(?:[^\n]*\n){0,80}?(?:---|\.\.\.)[ \t]*(?=\r?\n|\Z)"
+    r"|^[ \t]*<!--(?:(?!-->).)*-->[ \t]*(?=\r?$)"
+    r"|^[ \t]*(?:\[)?!\[[^\]\n]*\]\([^)\n]*\)(?:\]\([^)\n]*\))?[ \t]*(?=\r?$)"
+    r"|^[ \t]{0,3}\[\^[^\]\n]+\]:[^\n]*?(?=\r?$)",
+    re.M | re.S,
+)
+_NOT_SAID_HINT = ("<!--", "![", "[^")
+
+
+def _blank_not_said(text: str) -> str:
+    """``text`` with the lines of ``_NOT_SAID`` made blank (spaces), its length and line breaks kept."""
+    if not text.startswith(("---", "\ufeff---")) and not any(h in text for h in _NOT_SAID_HINT):
+        return text
+    return _NOT_SAID.sub(lambda m: re.sub(r"[^\r\n]", " ", m.group()), text)
+
+
 def iter_units(text: str, rules: Rules | None = None) -> Iterator[Unit]:
     """Units of an article in reading order."""
     rules = rules or load_rules()
+    text = _blank_not_said(text)
     blocks = list(_blocks(text))
     section = ""
     paragraph = 0
@@ -515,6 +539,8 @@ _INLINE_MARKUP = (
     (re.compile(r"`([^`\n]+)`"), r"\1"),  # `code`
     (re.compile(rf"\n[ \t]{{0,3}}{_QUOTE}"), "\n"),  # a wrapped blockquote line's markers
 )
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]")  # "in mice[^1]" -> "in mice"
+_HTML_TAG = re.compile(r"</?(?:b|i|em|strong|u|s|sup|sub|span|small|mark|br)\b[^<>]*>", re.I)  # "<b>cures</b>" -> "cures"
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")  # "\*" is a literal star, not markup
 _HIDDEN = 0xF0000  # escaped characters wait in a private-use plane while the markup is unwrapped
 
@@ -532,6 +558,7 @@ def unmark(text: str) -> str:
         text = _ESCAPED.sub(lambda m: chr(_HIDDEN + ord(m.group(1))), text)
     text = _LINK.sub(lambda m: _link(m, hide), text)
     text = _AUTOLINK.sub(lambda m: _hidden(m.group(1)) if hide else m.group(1), text)
+    text = _FOOTNOTE_MARK.sub("", _HTML_TAG.sub("", text))
     for pattern, repl in _INLINE_MARKUP:
         text = pattern.sub(repl, text)
     if hide:
@@ -550,6 +577,8 @@ _BETWEEN_MARKUP = (
     (re.compile(r"^[ \t]*+\|[ \t]*+|(?<![ \t])[ \t]*+\|[ \t]*+$", re.M), ""),
     (re.compile(rf"^([ \t]*){_BULLET_MARK}[ \t]+", re.M), "\\1• "),
     (re.compile(r"\*\*|__"), ""),
+    (re.compile(r"<!--(?:(?!-->).)*-->[ \t]*\n?", re.S), ""),  # a comment is for the writers
+    (re.compile(r"^[ \t]*!\[[^\]\n]*\]\([^)\n]*\)[ \t]*(?:\n|\x03\Z)", re.M), ""),  # an image line
 )
 
 
