@@ -215,6 +215,14 @@ def test_markdown_quote_neutralises_html_and_markup():
     )
 
 
+def test_an_address_in_quoted_text_renders_as_text_without_a_stray_backslash():
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    page = markdown2html_mistune(tables.md_quote("a [landmark study](https://example.org/study) and www.x.org."))
+    assert "(https://example.org/study)" in page and "www.x.org" in page
+    assert "<a " not in page and "\\" not in page
+
+
 def test_editor_cards_show_text_as_read_and_mark_drafts(audit):
     claims = audit.claims.copy()
     first = claims["claim_id"] == "gin-001"

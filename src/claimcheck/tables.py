@@ -87,8 +87,15 @@ def esc(text: object) -> str:
 
 
 def md_quote(text: str) -> str:
-    """Data text made safe inside Markdown: HTML-escaped, Markdown punctuation backslashed."""
-    return _MD_SPECIAL.sub(r"\\\1", esc(plain_text(text)))
+    """Data text made safe inside Markdown: HTML-escaped, Markdown punctuation backslashed.
+
+    An address is kept from the renderer's auto-linking (its colon becomes an entity):
+    the link would run on into the backslash of an escaped ")" (walkthrough 6).
+    """
+    return _NO_AUTOLINK.sub(r"\1&#58;", _MD_SPECIAL.sub(r"\\\1", esc(plain_text(text)))).replace("www.", "www&#46;")
+
+
+_NO_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto):")
 
 
 def name_list(names: list[str], show=None, most: int = 5) -> str:
