@@ -237,6 +237,12 @@ def test_the_two_tables_swapped_is_said_in_one_line(capsys, claims):
     assert out.splitlines() == [f"{claims}:1: found a claims table (claim_id, text, …), expected an evidence table (evidence_id, citation, …)"]
 
 
+def test_an_evidence_table_given_as_the_claims_table_is_said_in_one_line(capsys, evidence):
+    code, out, _ = run(capsys, "validate", evidence)
+    assert code == 1
+    assert out.splitlines() == [f"{evidence}:1: found an evidence table (evidence_id, citation, …), expected a claims table (claim_id, text, …)"]
+
+
 def test_an_unknown_column_message_lists_the_optional_columns_too(capsys, claims):
     rewrite(claims, lambda rows: [row.append("x") for row in rows])
     _, out, _ = run(capsys, "validate", claims)

@@ -192,6 +192,10 @@ def validate_claims(
 ) -> list[Problem]:
     """Every way the claims table breaks the contract, sorted by line."""
     df, lines, problems = _read_table(path, CLAIM_SCHEMA, OPTIONAL_COLUMNS, "claims table")
+    if df is None:
+        header_cols = {p.column for p in problems if p.line == 1}
+        if {"claim_id", "evidence_id"} <= header_cols:  # evidence_id unknown, claim_id missing: swapped
+            problems = [Problem(str(path), 1, "", "found an evidence table (evidence_id, citation, …), expected a claims table (claim_id, text, …)")]
     evidence_ids: set[str] | None = None
     if evidence is not None:
         # an unreadable evidence header is reported once, not as every claim's id being unknown
