@@ -176,6 +176,18 @@ def test_verdicts_fills_the_derived_columns_and_nothing_else(reviewed, capsys):
     assert reviewed.stat().st_mtime_ns == mtime
 
 
+def test_verdicts_says_how_many_changed_rows_it_did_not_list(tmp_path, capsys):
+    table = pd.read_csv(Path(__file__).parents[1] / "data" / "claims.csv", dtype=str, keep_default_na=False)
+    table[["allowed_certainty", "overstatement", "verdict"]] = ""
+    table.to_csv(tmp_path / "c.csv", index=False)
+    assert main(["verdicts", str(tmp_path / "c.csv"), "--dry-run"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    changed = int(next(line for line in err if "row(s) would change" in line).split()[0])
+    assert changed > 20
+    assert sum(line.startswith("  ") and ": verdict " in line for line in err) == 20
+    assert f"  and {changed - 20} more" in err
+
+
 def test_verdicts_dry_run_writes_nothing(reviewed, capsys):
     rate(reviewed, 2, "moderate")
     before = reviewed.read_bytes()

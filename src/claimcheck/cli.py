@@ -215,6 +215,8 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
         return 0
     for i in changed[:20]:
         print(f"  {table.at[i, 'claim_id']}: verdict {table.at[i, 'verdict'] or '(none)'}", file=sys.stderr)
+    if len(changed) > 20:
+        print(f"  and {len(changed) - 20} more", file=sys.stderr)
     if args.dry_run:
         print(f"{len(changed)} row(s) would change; dry run: nothing written ({summary})", file=sys.stderr)
         return 0
