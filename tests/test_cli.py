@@ -424,3 +424,12 @@ def test_a_short_table_may_lose_most_of_its_rows_to_an_honest_edit(art, reviewed
     art.write_text("# Zinc and Colds\n\nZinc is a mineral.\n", encoding="utf-8")  # 2 of 3 rows go
     assert main(["draft", str(art), "--merge", str(reviewed)]) == 0
     assert "1 new, 2 removed" in capsys.readouterr().err
+
+
+def test_report_out_naming_a_file_is_one_line_and_leaves_the_file(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(REPO)
+    taken = tmp_path / "good.csv"
+    taken.write_text("keep me\n", encoding="utf-8")
+    assert main(["report", "--out", str(taken)]) == 2
+    assert one_error_line(capsys) == f"claimcheck: {taken}: is a file, expected a folder for the report's pages"
+    assert taken.read_text(encoding="utf-8") == "keep me\n"

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from claimcheck.audit import derive_verdicts
-from claimcheck.io import article_slug, expand_articles, read_article, write_text_atomic
+from claimcheck.io import InputError, article_slug, expand_articles, read_article, write_text_atomic
 from claimcheck.schema import CERTAINTY_NAMES, EVIDENCE_COLUMNS, VERDICTS
 from claimcheck.segment import plain_text
 
@@ -285,6 +285,8 @@ def build_report(
         "articles": [str(Path(a).resolve()) for a in article_list],
     }
     out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: is a file, expected a folder for the report's pages")
     exp = exporter()
     css = _css()
     written: list[Path] = []
