@@ -289,10 +289,19 @@ def _check_against_articles(
                 problems.append(
                     Problem(f, lines[i], "text", f"found {found}, expected article[{s}:{e}] = {expected} (they differ from character {k + 1})")
                 )
+        # where a missing unit's row belongs: between the rows around it in the article
+        placed = sorted((int(df.at[i, "start"]), i) for i in rows if not any((i, c) in bad for c in ("start", "end")))
         for n, u in enumerate(iter_units(text), start=1):
             if (u.start, u.end) not in spans:
+                before = [i for s, i in placed if s < u.start]
+                after = [i for s, i in placed if s >= u.end]
+                where = " and ".join(
+                    ([f"after {df.at[before[-1], 'claim_id']}"] if before else []) + ([f"before {df.at[after[0], 'claim_id']}"] if after else [])
+                )
                 problems.append(
-                    Problem(f, lines[-1] + 1, "text", f"no row for {u.unit} {n} of {slug} {_show(text[u.start:u.end])} at {u.start}:{u.end}, expected every unit of the article to have a row")
+                    Problem(f, lines[after[0]] if after else lines[-1], "text",
+                            f"no row for unit {n} of {slug} (a {u.unit}) {_show(text[u.start:u.end])} at {u.start}:{u.end}"
+                            + (f", {where}" if where else "") + ", expected every unit of the article to have a row")
                 )
     slugs = set(texts)
     stray: dict[str, list[int]] = {}
