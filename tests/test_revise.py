@@ -146,6 +146,29 @@ def test_rows_a_merge_removes_are_kept_aside_with_their_work(drafted, capsys):
     assert aside["text"].tolist() == ["High doses can cause heartburn.", "This speeds up emptying of the stomach."]
 
 
+def test_a_statement_put_back_after_a_merge_removed_it_gets_its_row_back(drafted, capsys):
+    art, table = drafted
+    df = pd.read_csv(table, dtype=str, keep_default_na=False)
+    row = df.index[df["text"] == "High doses can cause heartburn."][0]
+    cid = df.loc[row, "claim_id"]
+    df.loc[row, ["reviewer_note", "claim_type"]] = ["dose? cite the trial", "advice"]  # a person's work
+    df.to_csv(table, index=False)
+    original = art.read_text(encoding="utf-8")
+    edit(art, " High doses can cause heartburn.", "")
+    assert main(["draft", str(art), "--merge", str(table)]) == 0
+    art.write_text(original, encoding="utf-8")  # the editor changes their mind
+    capsys.readouterr()
+    assert main(["draft", str(art), "--merge", str(table)]) == 0
+    err = capsys.readouterr().err
+    assert "0 new, 0 removed, 1 restored from the removed rows" in err
+    assert f"restored {cid}: 'High doses can cause heartburn.'" in err
+    after = pd.read_csv(table, dtype=str, keep_default_na=False)
+    back = after[after["claim_id"] == cid]
+    assert back[["text", "reviewer_note", "claim_type"]].values.tolist() == [["High doses can cause heartburn.", "dose? cite the trial", "advice"]]
+    assert after["claim_id"].is_unique
+    assert main(["validate", str(table), "--article", str(art)]) == 0
+
+
 def test_merging_an_article_under_a_new_name_says_its_statements_are_all_new(drafted, capsys):
     art, table = drafted
     renamed = art.with_name("ginger-revised.md")

@@ -36,6 +36,8 @@ class MergeReport:
     edited: list[tuple[str, str, str]] = field(default_factory=list)  # id, old text, new text
     added: list[tuple[str, str]] = field(default_factory=list)
     removed: list[tuple[str, str]] = field(default_factory=list)
+    # statements put back word for word after an earlier merge took them out: their rows come back
+    restored: list[tuple[str, str]] = field(default_factory=list)
     # the removed rows whole, as the table had them (so the work in them can be kept aside)
     removed_rows: pd.DataFrame | None = None
     # articles merged that the table did not have: every statement of theirs is new
@@ -45,6 +47,7 @@ class MergeReport:
         out = [
             f"{len(self.unchanged)} unchanged, {len(self.edited)} edited (back to draft), "
             f"{len(self.added)} new, {len(self.removed)} removed"
+            + (f", {len(self.restored)} restored from the removed rows" if self.restored else "")
         ]
         out += [
             f"  note: article {slug!r} is not in the table, so all its statements are new "
@@ -53,6 +56,7 @@ class MergeReport:
         ]
         out += [f"  edited  {cid}: {new!r} (was {old!r})" for cid, old, new in self.edited]
         out += [f"  new     {cid}: {text!r}" for cid, text in self.added]
+        out += [f"  restored {cid}: {text!r} (its row, as it was when removed)" for cid, text in self.restored]
         out += [f"  removed {cid}: {text!r}" for cid, text in self.removed]
         return out
 
@@ -83,12 +87,18 @@ def keep_removed(rows: pd.DataFrame, table: str | Path) -> Path:
 
 
 def merge_units(
-    old: pd.DataFrame, units: pd.DataFrame, evidence: pd.DataFrame | None = None, retired: Iterable[str] = ()
+    old: pd.DataFrame,
+    units: pd.DataFrame,
+    evidence: pd.DataFrame | None = None,
+    retired: Iterable[str] = (),
+    removed: pd.DataFrame | None = None,
 ) -> tuple[pd.DataFrame, MergeReport]:
     """Carry one article's old rows over to its new units. Pure: returns a new table.
 
     ``retired``: ids that rows removed earlier had; a new statement never takes
-    one, so an id always means one statement. New statements are drafted in
+    one, so an id always means one statement. ``removed``: those rows, as they
+    were kept aside; a statement put back word for word gets its row back.
+    New statements are drafted in
     the whole revised article, so a new bullet reads its heading as in a fresh draft.
     """
     from claimcheck.draft import draft_claims
@@ -133,7 +143,14 @@ def merge_units(
             revised.add(j)
     prefix = old["claim_id"].iloc[0].rsplit("-", 1)[0] if len(old) else None
     next_n = _next_number([*old["claim_id"], *retired])
-    fresh_idx = [j for j in range(len(units)) if j not in match]
+    # 3. put back word for word after an earlier merge removed it: the row it had (the last one kept)
+    back: dict[int, pd.Series] = {}
+    if removed is not None and len(removed):
+        aside = {t: rec for _, rec in to_typed(removed).iterrows() for t in [rec["text"]]}
+        for j in range(len(units)):
+            if j not in match and units.at[j, "text"] in aside:
+                back[j] = aside.pop(units.at[j, "text"])
+    fresh_idx = [j for j in range(len(units)) if j not in match and j not in back]
     drafted = draft_claims(units, evidence=evidence) if fresh_idx or edited else None
     rows = []
     # the optional columns first (draft_rules...), then any others the table has, each once
@@ -157,6 +174,12 @@ def merge_units(
                 rec["reviewer_note"] = f"{rec['reviewer_note']} | {note}" if rec["reviewer_note"] else note
             else:
                 report.unchanged.append(rec["claim_id"])
+        elif j in back:
+            rec = back[j].copy()
+            for c in UNIT_COLUMNS:
+                if c != "claim_id":
+                    rec[c] = unit[c]
+            report.restored.append((rec["claim_id"], unit["text"]))
         else:
             rec = drafted.loc[j].copy()
             rec["claim_id"] = f"{prefix or unit['claim_id'].rsplit('-', 1)[0]}-{next_n:03d}"
@@ -179,7 +202,8 @@ def merge_article(claims_path: str | Path, articles: Iterable[str | Path], evide
         raise InputError(f"{problems[0]} (fix the table before merging; nothing written{more})")
     old = pd.read_csv(claims_path, dtype=str, keep_default_na=False)
     aside = removed_path(claims_path)
-    retired = pd.read_csv(aside, dtype=str, keep_default_na=False)["claim_id"].tolist() if aside.exists() else []
+    kept = pd.read_csv(aside, dtype=str, keep_default_na=False) if aside.exists() else None
+    retired = kept["claim_id"].tolist() if kept is not None else []
     report = MergeReport()
     parts = []
     done: set[str] = set()
@@ -191,10 +215,15 @@ def merge_article(claims_path: str | Path, articles: Iterable[str | Path], evide
         if not len(mine) and len(old):
             report.new_articles.append(slug)
         units = segment_text(read_article(path), slug, prefix)
-        merged, r = merge_units(mine, units, evidence, retired)
+        back = None
+        if kept is not None and {"article", "text", "claim_id"} <= set(kept.columns):
+            # a row restored once and removed again is kept twice: the later copy wins
+            back = kept[(kept["article"] == slug) & ~kept["claim_id"].isin(old["claim_id"])]
+            back = back.drop_duplicates("claim_id", keep="last").reindex(columns=old.columns, fill_value="")
+        merged, r = merge_units(mine, units, evidence, retired, back)
         parts.append(merged)
         done.add(slug)
-        for name in ("unchanged", "edited", "added", "removed"):
+        for name in ("unchanged", "edited", "added", "removed", "restored"):
             getattr(report, name).extend(getattr(r, name))
     by_slug = {slug: to_typed(old[old["article"] == slug]) for slug in old["article"].unique() if slug not in done}
     by_slug.update({p["article"].iloc[0]: p for p in parts if len(p)})
