@@ -259,3 +259,13 @@ def test_a_repeated_evidence_id_is_found_with_or_without_a_stray_space(capsys, c
     rewrite(evidence, fn)
     _, out, _ = run(capsys, "validate", claims, "--evidence", evidence)
     assert f"{evidence}:3: evidence_id: found 'vickers2018 ' again (first on line 2), expected a unique id [vickers2018]" in out.splitlines()
+
+
+@pytest.mark.parametrize(("ctype", "problems"), [("efficacy", 1), ("usage", 1), ("context", 0)])
+def test_n_a_is_for_rows_with_nothing_to_check(capsys, claims, ctype, problems):
+    rewrite(claims, lambda rows: rows[3].__setitem__(col("claim_type"), ctype))  # an n_a row
+    code, out, _ = run(capsys, "validate", claims)
+    hits = [ln for ln in out.splitlines() if f"found n_a on a {ctype} row" in ln]
+    assert len(hits) == problems
+    if problems:
+        assert code == 1 and hits[0].startswith(f"{claims}:4: evidence_level: ")

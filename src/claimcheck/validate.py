@@ -185,6 +185,10 @@ def validate_evidence(path: str | Path) -> tuple[list[Problem], set[str] | None]
     return _name_rows(problems, f, lines, df["evidence_id"].tolist()), set(seen)
 
 
+# the contract: a claim of these types says something evidence can bear on, so it is rated
+RATED_TYPES = ("efficacy", "mechanism", "safety", "usage")
+
+
 def validate_claims(
     path: str | Path,
     article: str | Path | Sequence[str | Path] | None = None,
@@ -231,6 +235,10 @@ def validate_claims(
         level, status = r["evidence_level"], r["status"]
         if r["claim_type"] == "advice" and level not in ("", "n_a") and ok(i, "claim_type", "evidence_level"):
             problems.append(Problem(f, line, "evidence_level", f"found {_show(level)} on an advice row, expected n_a (the contract: advice has nothing to check)"))
+        if r["claim_type"] in RATED_TYPES and level == "n_a" and ok(i, "claim_type", "evidence_level"):
+            problems.append(
+                Problem(f, line, "evidence_level", f"found n_a on a {r['claim_type']} row, expected a level (high, moderate, low, very_low, none or contradicted): n_a is for advice and context rows, which have nothing to check")
+            )
         if not level and status == "reviewed":
             problems.append(Problem(f, line, "evidence_level", "found an empty value, expected a level on a reviewed row"))
         ids = [x for x in r["evidence_ids"].split(";") if x]
