@@ -434,3 +434,12 @@ def test_report_out_naming_a_file_is_one_line_and_leaves_the_file(tmp_path, caps
     assert main(["report", "--out", str(taken)]) == 2
     assert one_error_line(capsys) == f"claimcheck: {taken}: is a file, expected a folder for the report's pages"
     assert taken.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_counts_of_one_are_singular(tmp_path, capsys):
+    art = tmp_path / "only.md"
+    art.write_text("# Only a title\n", encoding="utf-8")
+    assert main(["draft", str(art), "-o", str(tmp_path / "c.csv")]) == 0
+    assert f"wrote 1 row to {tmp_path / 'c.csv'}" in capsys.readouterr().err
+    assert main(["segment", str(art)]) == 0
+    assert "1 unit (1 title, 0 headings, 0 sentences)" in capsys.readouterr().err

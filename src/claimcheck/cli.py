@@ -46,7 +46,7 @@ def _emit(df: pd.DataFrame, out: Path | None) -> None:
         df.to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
         write_csv_atomic(df, out)
-        print(f"wrote {len(df)} rows to {out}", file=sys.stderr)
+        print(f"wrote {len(df)} row{'' if len(df) == 1 else 's'} to {out}", file=sys.stderr)
 
 
 def cmd_segment(args: argparse.Namespace) -> int:
@@ -61,7 +61,7 @@ def cmd_segment(args: argparse.Namespace) -> int:
     summary = ", ".join(
         f"{counts.get(u, 0)} {u}{'' if counts.get(u, 0) == 1 else 's'}" for u in ("title", "heading", "sentence")
     )
-    print(f"{len(df)} units ({summary}) in {dt * 1000:.1f} ms", file=sys.stderr)
+    print(f"{len(df)} unit{'' if len(df) == 1 else 's'} ({summary}) in {dt * 1000:.1f} ms", file=sys.stderr)
     return 0
 
 
@@ -154,7 +154,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
         if refused:
             raise InputError(f"{why} Nothing written (look with --dry-run; --force merges anyway)")
         write_csv_atomic(merged, out)
-        print(f"wrote {len(merged)} rows to {out}", file=sys.stderr)
+        print(f"wrote {len(merged)} row{'' if len(merged) == 1 else 's'} to {out}", file=sys.stderr)
         if report.removed_rows is not None and len(report.removed_rows):
             aside = keep_removed(report.removed_rows, Path(out))
             print(f"the {len(report.removed_rows)} removed row(s), with their labels and notes, are kept in {aside}", file=sys.stderr)
