@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from claimcheck.io import ARTICLE_SUFFIXES, InputError, read_csv_rows, write_csv_atomic
+from claimcheck.io import ARTICLE_SUFFIXES, InputError, counted, read_csv_rows, write_csv_atomic
 from claimcheck.schema import CLAIM_COLUMNS, DERIVED_COLUMNS
 
 DEFAULT_CLAIMS = Path("data/claims.csv")
@@ -46,7 +46,7 @@ def _emit(df: pd.DataFrame, out: Path | None) -> None:
         df.to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
         write_csv_atomic(df, out)
-        print(f"wrote {len(df)} row{'' if len(df) == 1 else 's'} to {out}", file=sys.stderr)
+        print(f"wrote {counted(len(df), 'row')} to {out}", file=sys.stderr)
 
 
 def cmd_segment(args: argparse.Namespace) -> int:
@@ -58,10 +58,8 @@ def cmd_segment(args: argparse.Namespace) -> int:
     dt = time.perf_counter() - t0
     _emit(df, args.output)
     counts = df["unit"].value_counts()
-    summary = ", ".join(
-        f"{counts.get(u, 0)} {u}{'' if counts.get(u, 0) == 1 else 's'}" for u in ("title", "heading", "sentence")
-    )
-    print(f"{len(df)} unit{'' if len(df) == 1 else 's'} ({summary}) in {dt * 1000:.1f} ms", file=sys.stderr)
+    summary = ", ".join(counted(int(counts.get(u, 0)), u) for u in ("title", "heading", "sentence"))
+    print(f"{counted(len(df), 'unit')} ({summary}) in {dt * 1000:.1f} ms", file=sys.stderr)
     return 0
 
 
@@ -154,7 +152,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
         if refused:
             raise InputError(f"{why} Nothing written (look with --dry-run; --force merges anyway)")
         write_csv_atomic(merged, out)
-        print(f"wrote {len(merged)} row{'' if len(merged) == 1 else 's'} to {out}", file=sys.stderr)
+        print(f"wrote {counted(len(merged), 'row')} to {out}", file=sys.stderr)
         if report.removed_rows is not None and len(report.removed_rows):
             aside = keep_removed(report.removed_rows, Path(out))
             print(f"the {len(report.removed_rows)} removed row(s), with their labels and notes, are kept in {aside}", file=sys.stderr)

@@ -237,10 +237,11 @@ def _certainty(t: str, hits: Sequence[Hit], effect_spans: Sequence[int]) -> tupl
             t[x] == "," or t[:x].rstrip().endswith(",") for x, _ in subs if a <= x < b
         )
         if not noun_phrase or FINITE_VERB.search(outside) or _VERB_SIGN.search(outside):
-            note = (note + " " if note else "") + "subordinate ignored:" + ",".join(h.text for h in sub_only[main])
-        else:  # "Lower insulin levels, which probably reduce inflammation": the clause is the only assertion
+            why_sub = "subordinate ignored:" + ",".join(h.text for h in sub_only[main])
+        else:  # the clause is the only assertion
             main_cues = sorted(per[main] + sub_only[main], key=lambda h: h.start)
-            note = (note + " " if note else "") + "verbless, read in its subordinate clause"
+            why_sub = "verbless, read in its subordinate clause"
+        note = (note + " " if note else "") + why_sub
     level, why = _main_level(main_cues)
     return level, hedges, boosts, note + why
 
@@ -377,7 +378,7 @@ def draft_text(
             ctype, secondary, type_why, type_rules = "efficacy", "", "title naming a benefit", ()
     if heading_like and not asserts and any(h.rule.id == IMPERATIVE and h.start == 0 for h in typ) and IMPERATIVE_HEADING.match(t):
         asserts = True  # "Book your appointment": a directive, not a topic label
-    ranking = heading_like and not asserts and not is_question and BEST_RANKING.search(t) is not None
+    ranking = BEST_RANKING.search(t) if heading_like and not asserts and not is_question else None
     if ranking:
         # "The 5 Best Omega-3 Supplements for Heart Health", "2. Krill Oil: best for joints":
         # a ranking asserts (guide C4), as "the number one way" does in a sentence
@@ -394,7 +395,7 @@ def draft_text(
         ctype, type_why, type_rules = section_type, "fragment under heading", ()
 
     if ranking and level != BOOSTED and frame_rule is None:
-        level, cert_why = BOOSTED, f"ranking heading:{BEST_RANKING.search(t).group()}"
+        level, cert_why = BOOSTED, f"ranking heading:{ranking.group()}"
     if is_question:
         level, cert_why = 0, "question"
         red = tuple(h for h in red if not h.rule.support)  # a question cites nothing

@@ -26,6 +26,11 @@ class InputError(Exception):
     """A problem with a file the user gave us: one line, printable as is."""
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``3 rows``, ``1 row``: a count as a person writes it in a message or on a page."""
+    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
+
+
 def _line_col(data: bytes, pos: int) -> tuple[int, int]:
     line = data.count(b"\n", 0, pos) + 1
     col = pos - (data.rfind(b"\n", 0, pos) + 1) + 1

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from claimcheck.audit import derive_verdicts
-from claimcheck.io import InputError, article_slug, expand_articles, read_article, write_text_atomic
+from claimcheck.io import InputError, article_slug, counted, expand_articles, read_article, write_text_atomic
 from claimcheck.schema import CERTAINTY_NAMES, EVIDENCE_COLUMNS, VERDICTS
 from claimcheck.segment import plain_text
 
@@ -179,10 +179,6 @@ def execute_notebook(path: Path, parameters: dict[str, object], cwd: Path):
     return nb
 
 
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
 def _css() -> str:
     return files("claimcheck").joinpath("templates/report.css").read_text("utf-8")
 
@@ -240,7 +236,7 @@ def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object], c
 <main>
 <h1>claimcheck report</h1>
 {source}
-<p>{numbers["statements"]} statements in {_plural(numbers["articles"], "article")};
+<p>{numbers["statements"]} statements in {counted(numbers["articles"], "article")};
 {counts["overstated"]} of the {numbers["assessed"]} with something to check
 are overstated ({share}).</p>
 {drafts}

@@ -86,6 +86,15 @@ def keep_removed(rows: pd.DataFrame, table: str | Path) -> Path:
     return aside
 
 
+def _placed(row: pd.Series, unit: pd.Series) -> pd.Series:
+    """A kept row at its unit's place in the revised article: its id and labels, the unit's offsets."""
+    rec = row.copy()
+    for c in UNIT_COLUMNS:
+        if c != "claim_id":
+            rec[c] = unit[c]
+    return rec
+
+
 def merge_units(
     old: pd.DataFrame,
     units: pd.DataFrame,
@@ -146,7 +155,7 @@ def merge_units(
     # 3. put back word for word after an earlier merge removed it: the row it had (the last one kept)
     back: dict[int, pd.Series] = {}
     if removed is not None and len(removed):
-        aside = {t: rec for _, rec in to_typed(removed).iterrows() for t in [rec["text"]]}
+        aside = {rec["text"]: rec for _, rec in to_typed(removed).iterrows()}
         for j in range(len(units)):
             if j not in match and units.at[j, "text"] in aside:
                 back[j] = aside.pop(units.at[j, "text"])
@@ -159,10 +168,7 @@ def merge_units(
     for j in range(len(units)):
         unit = units.loc[j, list(UNIT_COLUMNS)]
         if j in match:
-            rec = old.loc[match[j]].copy()
-            for c in UNIT_COLUMNS:
-                if c != "claim_id":
-                    rec[c] = unit[c]
+            rec = _placed(old.loc[match[j]], unit)
             if j in edited:
                 report.edited.append((rec["claim_id"], old.at[match[j], "text"], unit["text"]))
                 rec["status"] = "draft"
@@ -175,10 +181,7 @@ def merge_units(
             else:
                 report.unchanged.append(rec["claim_id"])
         elif j in back:
-            rec = back[j].copy()
-            for c in UNIT_COLUMNS:
-                if c != "claim_id":
-                    rec[c] = unit[c]
+            rec = _placed(back[j], unit)
             report.restored.append((rec["claim_id"], unit["text"]))
         else:
             rec = drafted.loc[j].copy()

@@ -16,6 +16,8 @@ import pandas as pd
 
 UNITS = ("title", "heading", "sentence")
 CLAIM_TYPES = ("mechanism", "efficacy", "safety", "usage", "advice", "context")
+# claims evidence can bear on: rated on the evidence scale, never n_a (which is for advice and context)
+RATED_TYPES = ("mechanism", "efficacy", "safety", "usage")
 CERTAINTY_NAMES = ("uncertain", "hedged", "qualified", "unqualified", "boosted")
 CERTAINTY_LEVELS = tuple(range(len(CERTAINTY_NAMES)))
 SUPPORT = ("cited", "vague", "none")

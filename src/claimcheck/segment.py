@@ -345,10 +345,12 @@ def _is_list(block: list[_Line] | None) -> bool:
 # Whole lines that are not part of what an article says: YAML front matter, an HTML
 # comment, an image, a footnote's definition. They are read as
 # blank lines (same length, line breaks kept), so offsets still point into the article.
+_COMMENT = r"<!--(?:(?!-->).)*-->"  # with re.S: it may span lines
+_IMAGE = r"!\[[^\]\n]*\]\([^)\n]*\)"
 _NOT_SAID = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(?=[A-Za-z_][\w-]*:)(?:[^\n]*\n){0,80}?(?:---|\.\.\.)[ \t]*(?=\r?\n|\Z)"
-    r"|^[ \t]*<!--(?:(?!-->).)*-->[ \t]*(?=\r?$)"
-    r"|^[ \t]*(?:\[)?!\[[^\]\n]*\]\([^)\n]*\)(?:\]\([^)\n]*\))?[ \t]*(?=\r?$)"
+    rf"|^[ \t]*{_COMMENT}[ \t]*(?=\r?$)"
+    rf"|^[ \t]*(?:\[)?{_IMAGE}(?:\]\([^)\n]*\))?[ \t]*(?=\r?$)"
     r"|^[ \t]{0,3}\[\^[^\]\n]+\]:[^\n]*?(?=\r?$)",
     re.M | re.S,
 )
@@ -577,8 +579,8 @@ _BETWEEN_MARKUP = (
     (re.compile(r"^[ \t]*+\|[ \t]*+|(?<![ \t])[ \t]*+\|[ \t]*+$", re.M), ""),
     (re.compile(rf"^([ \t]*){_BULLET_MARK}[ \t]+", re.M), "\\1• "),
     (re.compile(r"\*\*|__"), ""),
-    (re.compile(r"<!--(?:(?!-->).)*-->[ \t]*\n?", re.S), ""),  # a comment is for the writers
-    (re.compile(r"^[ \t]*!\[[^\]\n]*\]\([^)\n]*\)[ \t]*(?:\n|\x03\Z)", re.M), ""),  # an image line
+    (re.compile(rf"{_COMMENT}[ \t]*\n?", re.S), ""),  # a comment is for the writers
+    (re.compile(rf"^[ \t]*{_IMAGE}[ \t]*(?:\n|\x03\Z)", re.M), ""),  # an image line
 )
 
 

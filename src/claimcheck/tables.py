@@ -20,6 +20,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from claimcheck import plots
+from claimcheck.io import counted
 from claimcheck.schema import CERTAINTY_NAMES, CLAIM_TYPES, VERDICTS
 from claimcheck.segment import between_units, plain_text, unmark
 
@@ -110,10 +111,6 @@ def _md_code(name: str) -> str:
     return f"{fence} {name} {fence}" if fence == "``" else f"`{name}`"
 
 
-def _n(count: int, noun: str, plural: str | None = None) -> str:
-    return f"{count} {noun if count == 1 else (plural or noun + 's')}"
-
-
 def _tint(color: str, amount: float = 0.28) -> str:
     """``color`` mixed with white: the background of highlighted text."""
     r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
@@ -171,7 +168,7 @@ def _worst_sentence(h: Mapping[str, object]) -> str:
     return (
         f"The most overstated statement ({top['claim_id']}{draft}) is worded as *{top['certainty']}* "
         "where the "
-        f"evidence is *{level_label(top['evidence_level'])}*, {_n(top['overstatement'], 'level')} "
+        f"evidence is *{level_label(top['evidence_level'])}*, {counted(top['overstatement'], 'level')} "
         "too strong: "
         f"“{md_quote(top['text'])}”"
     )
@@ -201,16 +198,16 @@ def inventory_summary(claims: pd.DataFrame) -> Prose:
         else " and the opening before the first heading" if openings == 1
         else f" and {openings} openings before a first heading"
     )
-    advice = f"{_n(int(types['advice']), 'gives', 'give')} advice"
+    advice = f"{counted(int(types['advice']), 'gives', 'give')} advice"
     if "context" not in common.index[:2]:  # else the sentence has just counted it
-        advice += f" and {_n(int(types['context']), 'is', 'are')} context"
+        advice += f" and {counted(int(types['context']), 'is', 'are')} context"
     over = h["verdicts"]["overstated"]
     text = (
-        f"**{_n(h['statements'], 'statement')}** in {_n(h['articles'], 'article')} "
+        f"**{counted(h['statements'], 'statement')}** in {counted(h['articles'], 'article')} "
         f"({name_list(h['article_names'])}): "
-        f"{_n(int(units.get('title', 0)), 'title')}, "
-        f"{_n(int(units.get('heading', 0)), 'heading')} and "
-        f"{_n(int(units.get('sentence', 0)), 'sentence')}, under {_n(sections, 'section')}{opening}. "
+        f"{counted(int(units.get('title', 0)), 'title')}, "
+        f"{counted(int(units.get('heading', 0)), 'heading')} and "
+        f"{counted(int(units.get('sentence', 0)), 'sentence')}, under {counted(sections, 'section')}{opening}. "
         f"The commonest kinds are {common.index[0]} ({int(common.iloc[0])}) and {common.index[1]} "
         f"({int(common.iloc[1])}); {advice}. "
         f"**{over}** {'statement is' if over == 1 else 'statements are'} overstated.{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
@@ -262,7 +259,7 @@ def calibration_summary(claims: pd.DataFrame) -> Prose:
         f"({h['overstated_share']:.0%}): they assert more certainty than the evidence allows. "
         f"{v['calibrated']} are calibrated, {v['hedged']} hedged and {v['understated']} "
         "understated; "
-        f"{_n(v['not_assessed'], 'asserts', 'assert')} nothing checkable.{type_sentence}{article_sentence}{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
+        f"{counted(v['not_assessed'], 'asserts', 'assert')} nothing checkable.{type_sentence}{article_sentence}{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
     )
     return Prose(text, {"headline": h})
 
@@ -278,7 +275,7 @@ def editor_summary(claims: pd.DataFrame) -> Prose:
         ).sum()
     )
     text = (
-        f"**{_n(n, 'statement')} to revise**, worst first; {revised} come with a suggested "
+        f"**{counted(n, 'statement')} to revise**, worst first; {revised} come with a suggested "
         "revision. "
         f"Below them, the whole article with every statement highlighted by its verdict "
         f"(hover over a statement for the reason).{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
@@ -493,7 +490,7 @@ def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
             f"{' in “' + esc(r.section) + '”' if r.section else ''} · "
             f"worded <em>{esc(asserted)}</em>, evidence "
             f"<em>{esc(level_label(r.evidence_level))}</em> allows "
-            f"<em>{esc(allowed)}</em> · {_n(int(r.overstatement), 'level')} too strong"
+            f"<em>{esc(allowed)}</em> · {counted(int(r.overstatement), 'level')} too strong"
             f"{' · <strong>a draft, not yet reviewed</strong>' if draft else ''}</p>"
             '<blockquote style="margin:0.3em 0;padding:0.2em '
             f'0.8em;background:{VERDICT_TINTS["overstated"]}">'
@@ -591,13 +588,13 @@ def agreement_summary(pairs: pd.DataFrame) -> Prose:
         )
     n_dis = len(disagreements(pairs))
     text = (
-        f"The drafter, reading the wording of the **{_n(m['statements'], 'reviewed statement')}** "
+        f"The drafter, reading the wording of the **{counted(m['statements'], 'reviewed statement')}** "
         f"only, gives the reviewed claim type to {_pct(m['type_accuracy'])} of them "
         f"(macro-F1 **{_num(m['type_macro_f1'])}**) and the reviewed certainty to "
         f"{_pct(m['certainty_accuracy'])} (quadratic weighted κ **{_num(m['certainty_qwk'])}**). "
-        f"{_n(n_dis, 'statement')} {'differs' if n_dis == 1 else 'differ'} in type, certainty or both."
+        f"{counted(n_dis, 'statement')} {'differs' if n_dis == 1 else 'differ'} in type, certainty or both."
         + (
-            f" From {_n(m['statements'], 'reviewed statement')} these figures say little; they firm up past 50 or so."
+            f" From {counted(m['statements'], 'reviewed statement')} these figures say little; they firm up past 50 or so."
             if m["statements"] < 20
             else ""
         )

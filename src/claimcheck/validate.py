@@ -24,6 +24,7 @@ from claimcheck.schema import (
     EVIDENCE_COLUMNS,
     EVIDENCE_SCHEMA,
     OPTIONAL_COLUMNS,
+    RATED_TYPES,
     Column,
     allowed_values,
 )
@@ -152,14 +153,23 @@ def _read_table(
     return df, lines, problems
 
 
+_CLAIMS_TABLE = "a claims table (claim_id, text, …)"
+_EVIDENCE_TABLE = "an evidence table (evidence_id, citation, …)"
+
+
+def _other_table(path: str | Path, problems: list[Problem], wanted: str, found: str) -> list[Problem]:
+    """One line for the other of the two tables given in place of this one, else ``problems``
+    (its header problems name both id columns: one unknown, the other missing)."""
+    if {"claim_id", "evidence_id"} <= {p.column for p in problems if p.line == 1}:
+        return [Problem(str(path), 1, "", f"found {found}, expected {wanted}")]
+    return problems
+
+
 def validate_evidence(path: str | Path) -> tuple[list[Problem], set[str] | None]:
     """Problems in an evidence table, and the ids it defines (None if its header is too broken to tell)."""
     df, lines, problems = _read_table(path, EVIDENCE_SCHEMA, (), "evidence table")
     if df is None:
-        header_cols = {p.column for p in problems if p.line == 1}  # unknown and missing columns
-        if {"claim_id", "evidence_id"} <= header_cols:  # claim_id unknown, evidence_id missing: swapped
-            return [Problem(str(path), 1, "", "found a claims table (claim_id, text, …), expected an evidence table (evidence_id, citation, …)")], None
-        return problems, None
+        return _other_table(path, problems, _EVIDENCE_TABLE, _CLAIMS_TABLE), None
     f = str(path)
     seen: dict[str, int] = {}
     for i, line in enumerate(lines):
@@ -185,10 +195,6 @@ def validate_evidence(path: str | Path) -> tuple[list[Problem], set[str] | None]
     return _name_rows(problems, f, lines, df["evidence_id"].tolist()), set(seen)
 
 
-# the contract: a claim of these types says something evidence can bear on, so it is rated
-RATED_TYPES = ("efficacy", "mechanism", "safety", "usage")
-
-
 def validate_claims(
     path: str | Path,
     article: str | Path | Sequence[str | Path] | None = None,
@@ -197,9 +203,7 @@ def validate_claims(
     """Every way the claims table breaks the contract, sorted by line."""
     df, lines, problems = _read_table(path, CLAIM_SCHEMA, OPTIONAL_COLUMNS, "claims table")
     if df is None:
-        header_cols = {p.column for p in problems if p.line == 1}
-        if {"claim_id", "evidence_id"} <= header_cols:  # evidence_id unknown, claim_id missing: swapped
-            problems = [Problem(str(path), 1, "", "found an evidence table (evidence_id, citation, …), expected a claims table (claim_id, text, …)")]
+        problems = _other_table(path, problems, _CLAIMS_TABLE, _EVIDENCE_TABLE)
     evidence_ids: set[str] | None = None
     if evidence is not None:
         # an unreadable evidence header is reported once, not as every claim's id being unknown
