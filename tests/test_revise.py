@@ -178,6 +178,39 @@ def test_merging_an_article_under_a_new_name_says_its_statements_are_all_new(dra
     assert "0 unchanged" in err and "article 'ginger-revised' is not in the table" in err
 
 
+def test_a_revision_saved_under_a_new_name_is_refused_unless_named_with_as(drafted, capsys):
+    art, table = drafted
+    df = pd.read_csv(table, dtype=str, keep_default_na=False)
+    df.loc[df["text"] == "Ginger is safe for most people.", "reviewer_note"] = "needs a source"
+    df.to_csv(table, index=False)
+    before = table.read_bytes()
+    renamed = art.with_name("ginger-v2.md")
+    renamed.write_text(art.read_text(encoding="utf-8").replace("High doses", "Very high doses"), encoding="utf-8")
+    # it would have started over beside the reviewed rows: refused, in one line, naming the way out
+    assert main(["draft", str(renamed), "--merge", str(table)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "statements of 'ginger-v2' are word for word in its article 'ginger'" in err and "--as ginger" in err
+    assert table.read_bytes() == before
+    # --as carries the rows over: same ids, the note kept, the edit back to draft, the new name on every row
+    assert main(["draft", str(renamed), "--merge", str(table), "--as", "ginger"]) == 0
+    err = capsys.readouterr().err
+    assert f"{len(df) - 1} unchanged, 1 edited (back to draft), 0 new, 0 removed" in err
+    assert "'ginger-v2' is merged as the revision of 'ginger'" in err
+    after = pd.read_csv(table, dtype=str, keep_default_na=False)
+    assert after["claim_id"].tolist() == df["claim_id"].tolist()
+    assert set(after["article"]) == {"ginger-v2"}
+    assert after.loc[after["text"] == "Ginger is safe for most people.", "reviewer_note"].tolist() == ["needs a source"]
+    assert main(["validate", str(table), "--article", str(renamed)]) == 0
+
+
+def test_as_names_an_article_the_table_has(drafted, capsys):
+    art, table = drafted
+    assert main(["draft", str(art), "--merge", str(table), "--as", "gingre"]) == 2
+    assert "has no article 'gingre' for --as, expected one of: ginger" in capsys.readouterr().err
+    assert main(["draft", str(art), "--as", "ginger"]) == 2
+    assert "--as ginger works only with --merge" in capsys.readouterr().err
+
+
 def test_a_new_bullet_is_drafted_under_its_heading_as_in_a_fresh_draft(tmp_path):
     art = tmp_path / "clinic.md"
     text = "# Acupuncture at Our Clinic\n\n## Conditions we treat\n\n- Back pain\n- Migraine\n"

@@ -98,6 +98,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
     if args.dry_run and args.merge is None:
         raise InputError("draft: --dry-run works only with --merge CLAIMS (without --merge nothing is written unless -o is given)")
+    if args.revision_of is not None and args.merge is None:
+        raise InputError(f"draft: --as {args.revision_of} works only with --merge CLAIMS (it names the article's old name in that table)")
     if args.merge is None:
         hint = "" if args.output is None or args.output.suffix.lower() != ".csv" else (
             f" and may hold reviewed labels; use --merge {args.output} to keep them"
@@ -136,7 +138,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
         if _to_stdout(args.output) and args.output is not None:
             raise InputError("draft: --merge writes a file; give -o OUT.csv, or leave -o out to update the merged table")
         out = args.output or args.merge
-        merged, report = merge_article(args.merge, args.articles, evidence=evidence)
+        merged, report = merge_article(args.merge, args.articles, evidence=evidence, revision_of=args.revision_of)
         for line in report.lines():
             print(line, file=sys.stderr)
         before = len(report.unchanged) + len(report.edited) + len(report.removed)
@@ -146,6 +148,13 @@ def cmd_draft(args: argparse.Namespace) -> int:
             f"{args.merge}: the merge would remove {len(report.removed)} of the {before} rows it matched against "
             f"{' '.join(str(a) for a in args.articles)}; is that the revised article?"
         )
+        if report.look_alike and not refused and not args.force:
+            # a revision saved under a new name would start over beside the reviewed rows of the old one
+            new, old, n, total = report.look_alike[0]
+            refused, why = True, (
+                f"{args.merge}: {n} of the {total} statements of {new!r} are word for word in its article {old!r}; "
+                f"if {new!r} is a revision of it, add --as {old} to carry its rows over."
+            )
         if args.dry_run:
             print(f"dry run: nothing written{'; ' + why + ' (a real run needs --force)' if refused else ''}", file=sys.stderr)
             return 0
@@ -328,6 +337,10 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--evidence", type=Path, default=None, action=_Once, help="evidence table to suggest evidence levels from")
     d.add_argument("--force", action="store_true", help="replace an existing output file (loses its labels); with --merge, merge even when most rows would go")
     d.add_argument("--dry-run", action="store_true", help="with --merge: report what would change, write nothing")
+    d.add_argument(
+        "--as", dest="revision_of", action=_Once, metavar="OLD_NAME",
+        help="with --merge and one ARTICLE: it is the revision of the table's article OLD_NAME, saved under a new file name",
+    )
     d.add_argument(
         "--model", type=Path, metavar="MODEL.json", action=_Once,
         help="also apply a certainty model (e.g. benchmarks/models/certainty-pubmed.json, for PubMed-style findings) to levels 1-3",

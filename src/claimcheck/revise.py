@@ -42,6 +42,11 @@ class MergeReport:
     removed_rows: pd.DataFrame | None = None
     # articles merged that the table did not have: every statement of theirs is new
     new_articles: list[str] = field(default_factory=list)
+    # a new article whose statements are mostly word for word in one the table has:
+    # (new name, table's article, statements found there, statements in all)
+    look_alike: list[tuple[str, str, int, int]] = field(default_factory=list)
+    # an article merged with --as: (table's article, the file's name it now has)
+    renamed: list[tuple[str, str]] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = [
@@ -51,9 +56,10 @@ class MergeReport:
         ]
         out += [
             f"  note: article {slug!r} is not in the table, so all its statements are new "
-            "(a revised article keeps its rows only under its old file name)"
+            "(a revised article keeps its rows only under its old file name, or with --as OLD_NAME)"
             for slug in self.new_articles
         ]
+        out += [f"  note: {new!r} is merged as the revision of {old!r}; its rows now name {new!r}" for old, new in self.renamed]
         out += [f"  edited  {cid}: {new!r} (was {old!r})" for cid, old, new in self.edited]
         out += [f"  new     {cid}: {text!r}" for cid, text in self.added]
         out += [f"  restored {cid}: {text!r} (its row, as it was when removed)" for cid, text in self.restored]
@@ -195,8 +201,33 @@ def merge_units(
     return merged, report
 
 
-def merge_article(claims_path: str | Path, articles: Iterable[str | Path], evidence: pd.DataFrame | None = None) -> tuple[pd.DataFrame, MergeReport]:
-    """Merge revised article files into the table at ``claims_path``; other articles' rows stay as they are."""
+# A new article at least this share of whose statements are word for word in one
+# article of the table is taken for that article saved under a new name.
+LOOKS_REVISED = 0.5
+
+
+def _look_alike(units: pd.DataFrame, old: pd.DataFrame) -> tuple[str, int] | None:
+    """The table's article that holds most of ``units``' statements word for word, if over half."""
+    if not len(units) or not len(old):
+        return None
+    said = set(units["text"])
+    found = old[old["text"].isin(said)].groupby("article")["text"].nunique()
+    if not len(found) or found.max() < max(2, LOOKS_REVISED * len(said)):
+        return None
+    return str(found.idxmax()), int(found.max())
+
+
+def merge_article(
+    claims_path: str | Path,
+    articles: Iterable[str | Path],
+    evidence: pd.DataFrame | None = None,
+    revision_of: str | None = None,
+) -> tuple[pd.DataFrame, MergeReport]:
+    """Merge revised article files into the table at ``claims_path``; other articles' rows stay as they are.
+
+    ``revision_of``: the table's name for the one article given, when the revision
+    was saved under a new file name; its rows carry over and take the new name.
+    """
     from claimcheck.validate import validate_claims
 
     problems = [p for p in validate_claims(claims_path) if p.column not in DERIVED_COLUMNS]
@@ -210,28 +241,43 @@ def merge_article(claims_path: str | Path, articles: Iterable[str | Path], evide
     report = MergeReport()
     parts = []
     done: set[str] = set()
-    for path in distinct_names(expand_articles(articles)):
+    paths = distinct_names(expand_articles(articles))
+    names = old["article"].unique().tolist()
+    if revision_of is not None:
+        if len(paths) != 1:
+            raise InputError(f"draft: --as {revision_of} names the old article of one revised file; {len(paths)} were given")
+        if revision_of not in names:
+            raise InputError(f"{claims_path}: has no article {revision_of!r} for --as, expected one of: {', '.join(names) or '(none)'}")
+        if article_slug(paths[0]) != revision_of and article_slug(paths[0]) in names:
+            raise InputError(f"{paths[0]}: the table already has rows for {article_slug(paths[0])!r}, so it cannot take over {revision_of!r}'s")
+    for path in paths:
         slug = article_slug(path)
-        mine = old[old["article"] == slug]
-        taken = {i.rsplit("-", 1)[0] for i in old.loc[old["article"] != slug, "claim_id"]}
+        was = revision_of or slug  # the article's name in the table
+        mine = old[old["article"] == was]
+        taken = {i.rsplit("-", 1)[0] for i in old.loc[old["article"] != was, "claim_id"]}
         prefix = mine["claim_id"].iloc[0].rsplit("-", 1)[0] if len(mine) else id_prefix(slug, taken)
-        if not len(mine) and len(old):
-            report.new_articles.append(slug)
         units = segment_text(read_article(path), slug, prefix)
+        if was != slug:
+            report.renamed.append((was, slug))
+        elif not len(mine) and len(old):
+            report.new_articles.append(slug)
+            if (alike := _look_alike(units, old)) is not None:
+                report.look_alike.append((slug, *alike, units["text"].nunique()))
         back = None
         if kept is not None and {"article", "text", "claim_id"} <= set(kept.columns):
             # a row restored once and removed again is kept twice: the later copy wins
-            back = kept[(kept["article"] == slug) & ~kept["claim_id"].isin(old["claim_id"])]
+            back = kept[(kept["article"] == was) & ~kept["claim_id"].isin(old["claim_id"])]
             back = back.drop_duplicates("claim_id", keep="last").reindex(columns=old.columns, fill_value="")
         merged, r = merge_units(mine, units, evidence, retired, back)
         parts.append(merged)
-        done.add(slug)
+        done.add(was)
         for name in ("unchanged", "edited", "added", "removed", "restored"):
             getattr(report, name).extend(getattr(r, name))
-    by_slug = {slug: to_typed(old[old["article"] == slug]) for slug in old["article"].unique() if slug not in done}
+    by_slug = {slug: to_typed(old[old["article"] == slug]) for slug in names if slug not in done}
     by_slug.update({p["article"].iloc[0]: p for p in parts if len(p)})
     gone = {cid for cid, _ in report.removed}
     report.removed_rows = old[old["claim_id"].isin(gone)].reset_index(drop=True)
-    order = list(dict.fromkeys([*old["article"], *by_slug]))
+    now_named = dict(report.renamed)  # a renamed article keeps its place in the table
+    order = list(dict.fromkeys([*(now_named.get(a, a) for a in old["article"]), *by_slug]))
     table = pd.concat([by_slug[s] for s in order if s in by_slug], ignore_index=True)
     return table, report
