@@ -269,3 +269,21 @@ def test_n_a_is_for_rows_with_nothing_to_check(capsys, claims, ctype, problems):
     assert len(hits) == problems
     if problems:
         assert code == 1 and hits[0].startswith(f"{claims}:4: evidence_level: ")
+
+
+@pytest.mark.parametrize("then, now", [("\n", "\r\n"), ("\r\n", "\n")])
+def test_an_article_re_saved_with_other_line_endings_is_one_problem_not_one_per_statement(capsys, tmp_path, then, now):
+    art = tmp_path / "ginger.md"
+    art.write_bytes("# Ginger\n\nGinger may ease nausea. It is safe.\n\n- High doses can cause heartburn.\n".replace("\n", then).encode())
+    table = tmp_path / "claims.csv"
+    assert main(["draft", str(art), "-o", str(table)]) == 0
+    art.write_bytes(art.read_bytes().replace(then.encode(), now.encode()))  # an editor's re-save
+    code, out, err = run(capsys, "validate", table, "--article", art)
+    assert code == 1
+    assert out.count("\n") == 1, out
+    assert f"{table}:3: start: found article 'ginger' with {'CRLF' if now == chr(13) + chr(10) else 'LF'} line endings" in out
+    assert f"claimcheck draft {art} --merge {table}" in err
+    # and the merge the hint names mends it, keeping every row
+    assert main(["draft", str(art), "--merge", str(table)]) == 0
+    assert "4 unchanged, 0 edited" in capsys.readouterr().err
+    assert main(["validate", str(table), "--article", str(art)]) == 0

@@ -72,7 +72,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(p)
     if problems:
         print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {problem_files(problems)}", file=sys.stderr)
-        if args.article and any(p.column == "text" and ("expected article[" in p.message or p.message.startswith("no row for")) for p in problems):
+        if args.article and any(p.article_changed for p in problems):
             arts = " ".join(str(a) for a in args.article)
             print(f"the article differs from the table: if it was revised, claimcheck draft {arts} --merge {args.claims} carries the table over to it", file=sys.stderr)
         return 1

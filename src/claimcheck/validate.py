@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -44,6 +44,8 @@ class Problem:
     column: str
     message: str
     row_id: str | None = ""  # the claim_id or evidence_id on that line; None: about the table, not the row
+    # the article no longer fits the table (edited, or re-saved): a merge, not a hand fix, mends it
+    article_changed: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
         col = f" {self.column}:" if self.column else ""
@@ -279,6 +281,21 @@ def _show_difference(found: str, expected: str, limit: int = 40) -> tuple[str, s
     return "…" + _show(found[a:], limit), "…" + _show(expected[a:], limit), k
 
 
+def _line_endings_changed(text: str, df: pd.DataFrame, rows: list[int], bad: set[tuple[int, str]]) -> str | None:
+    """'CRLF line endings turned into LF' (or the reverse) when only that explains why the offsets miss.
+
+    A re-save that changes line endings shifts every offset after the first line
+    break: one problem for the file, rather than one per statement."""
+    spans = [(int(df.at[i, "start"]), int(df.at[i, "end"]), df.at[i, "text"]) for i in rows if not any((i, c) in bad for c in ("start", "end"))]
+    if not spans or all(text[s:e] == t for s, e, t in spans):
+        return None
+    lf = text.replace("\r\n", "\n")
+    for was, how in ((lf.replace("\n", "\r\n"), "LF line endings (CRLF before)"), (lf, "CRLF line endings (LF before)")):
+        if was != text and all(was[s:e] == t for s, e, t in spans):
+            return how
+    return None
+
+
 def _check_against_articles(
     f: str, df: pd.DataFrame, lines: list[int], bad: set[tuple[int, str]], article: str | Path | Sequence[str | Path]
 ) -> list[Problem]:
@@ -290,6 +307,12 @@ def _check_against_articles(
         if not rows:
             problems.append(Problem(f, 2, "article", f"found no row for article {_show(slug)}, expected one row per unit", None))
             continue
+        if (ending := _line_endings_changed(text, df, rows, bad)) is not None:
+            first = next(i for i in rows if text[int(df.at[i, "start"]):int(df.at[i, "end"])] != df.at[i, "text"])
+            problems.append(Problem(f, lines[first], "start", f"found article {_show(slug)} with {ending}, expected the line endings it had "
+                                    "when the table was drafted (every offset after the first line break is off; re-saved by an editor?)",
+                                    article_changed=True))
+            continue
         spans = set()
         for i in rows:
             if any((i, c) in bad for c in ("start", "end")):
@@ -299,7 +322,8 @@ def _check_against_articles(
             if text[s:e] != df.at[i, "text"]:
                 found, expected, k = _show_difference(df.at[i, "text"], text[s:e])
                 problems.append(
-                    Problem(f, lines[i], "text", f"found {found}, expected article[{s}:{e}] = {expected} (they differ from character {k + 1})")
+                    Problem(f, lines[i], "text", f"found {found}, expected article[{s}:{e}] = {expected} (they differ from character {k + 1})",
+                            article_changed=True)
                 )
         # where a missing unit's row belongs: between the rows around it in the article
         placed = sorted((int(df.at[i, "start"]), i) for i in rows if not any((i, c) in bad for c in ("start", "end")))
@@ -313,7 +337,7 @@ def _check_against_articles(
                 problems.append(
                     Problem(f, lines[after[0]] if after else lines[-1], "text",
                             f"no row for unit {n} of {slug} (a {u.unit}) {_show(text[u.start:u.end])} at {u.start}:{u.end}"
-                            + (f", {where}" if where else "") + ", expected every unit of the article to have a row")
+                            + (f", {where}" if where else "") + ", expected every unit of the article to have a row", article_changed=True)
                 )
     slugs = set(texts)
     stray: dict[str, list[int]] = {}
