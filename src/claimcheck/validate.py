@@ -264,6 +264,10 @@ def validate_claims(
                     )
             if status == "reviewed" and name == "overstated" and not r["suggested_revision"].strip():
                 problems.append(Problem(f, line, "suggested_revision", "found an empty value, expected a rewrite at the allowed level for an overstated row"))
+            elif status == "reviewed" and name not in ("overstated", "") and r["suggested_revision"].strip():
+                # the editor report lists overstated rows only: a rewrite anywhere else would never be seen
+                problems.append(Problem(f, line, "suggested_revision", f"found {_show(r['suggested_revision'])} on a row whose verdict is {name}, "
+                                        "expected a rewrite only on overstated rows (empty it, or move it to reviewer_note)"))
             if status == "reviewed" and level not in ("", "n_a") and not r["rationale"].strip():
                 problems.append(Problem(f, line, "rationale", "found an empty value, expected why this level and which source"))
     if article is not None:
