@@ -143,16 +143,30 @@ def test_unreviewed_drafts_are_counted_and_named_wherever_the_headline_is(audit)
     # a reviewed verdict leads: the draft's may be its old text's
     assert h["most_overstated"]["status"] == "reviewed"
     page = _index_html([], h)
-    assert "1 of the 11 statements are still drafts" in page
+    assert "1 of the 11 statements is still a draft</strong>: its labels are" in page
     assert "a draft, not yet reviewed" not in page
     everything = headline(claims.assign(status="draft"))
     assert everything["most_overstated"]["claim_id"] == "gin-001"
     assert "a draft, not yet reviewed" in _index_html([], everything)
-    assert "still drafts" in repr(tables.calibration_summary(claims))
+    assert "1 of the 11 statements is still a draft" in repr(tables.calibration_summary(claims))
+    assert "All 11 statements are still drafts" in _index_html([], everything)
     assert "(gin-001; a draft, not yet reviewed)" in repr(tables.inventory_summary(claims.assign(status="draft")))
     # a fully reviewed audit says nothing about drafts
     assert "still drafts" not in _index_html([], headline(audit.claims))
     assert "draft" not in repr(tables.calibration_summary(audit.claims))
+
+
+def test_a_fresh_draft_with_no_evidence_level_is_not_called_free_of_overstatement(audit):
+    fresh = audit.claims.assign(status="draft", evidence_level="", evidence_ids="", verdict="", allowed_certainty="", overstatement="")
+    h = headline(fresh)
+    assert h["assessed"] == 0
+    page = _index_html([], h)
+    assert "none has an evidence level to check it against yet" in page and "0 of the 0" not in page
+    for summary in (tables.inventory_summary(fresh), tables.calibration_summary(fresh)):
+        text = repr(summary)
+        assert "overstated" in text and "No statement asserts more than its evidence allows" not in text
+        assert "0 statements are overstated" not in text and "**0**" not in text
+        assert "evidence level" in text
 
 
 def test_worst_first_orders_by_overstatement_then_position(audit):

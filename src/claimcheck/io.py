@@ -31,6 +31,21 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n} {noun if n == 1 else (plural or noun + 's')}"
 
 
+def is_are(n: int) -> str:
+    """The verb that agrees with a count: '1 is', '3 are' (and '0 are')."""
+    return "is" if n == 1 else "are"
+
+
+def drafts_words(drafts: int, statements: int, unrated: int) -> tuple[str, str]:
+    """The warning that some rows are unreviewed, as (lead, rest): the page puts the lead in bold."""
+    if drafts == statements:
+        lead = "The one statement is still a draft" if drafts == 1 else f"All {statements} statements are still drafts"
+    else:
+        lead = f"{drafts} of the {statements} statements {is_are(drafts)} still {'a draft' if drafts == 1 else 'drafts'}"
+    unlevelled = f", and {unrated} {'has' if unrated == 1 else 'have'} no evidence level yet" if unrated else ""
+    return lead, f"{'its labels are' if drafts == 1 else 'their labels are'} the drafter's first pass, not a reviewer's{unlevelled}"
+
+
 def _line_col(data: bytes, pos: int) -> tuple[int, int]:
     line = data.count(b"\n", 0, pos) + 1
     col = pos - (data.rfind(b"\n", 0, pos) + 1) + 1

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from claimcheck.audit import derive_verdicts
-from claimcheck.io import InputError, article_slug, counted, expand_articles, read_article, write_text_atomic
+from claimcheck.io import InputError, article_slug, counted, drafts_words, expand_articles, is_are, read_article, write_text_atomic
 from claimcheck.schema import CERTAINTY_NAMES, EVIDENCE_COLUMNS, VERDICTS
 from claimcheck.segment import plain_text
 
@@ -206,18 +206,18 @@ def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object], c
         if top
         else "<p>No statement is overstated.</p>"
     )
-    drafts = (
-        f'<p class="cc-drafts"><strong>{numbers["drafts"]} of the {numbers["statements"]} statements are still '
-        "drafts</strong>: their labels are the drafter's first pass, not a reviewer's, and "
-        f"{numbers['unrated']} have no evidence level yet. Verdicts on drafts may change.</p>"
-        if numbers["drafts"]
-        else ""
+    lead, rest = drafts_words(numbers["drafts"], numbers["statements"], numbers["unrated"])
+    drafts = f'<p class="cc-drafts"><strong>{lead}</strong>: {rest}. Verdicts on drafts may change.</p>' if numbers["drafts"] else ""
+    checked = (
+        f"{counts['overstated']} of the {numbers['assessed']} with something to check {is_are(counts['overstated'])} "
+        f"overstated ({numbers['overstated_share']:.0%})."
+        if numbers["assessed"]
+        else "none has an evidence level to check it against yet."
     )
     links = "\n".join(
         f'<li><a href="{html.escape(href)}">{html.escape(title)}</a> — {html.escape(question)}</li>'
         for href, title, question in pages
     )
-    share = f"{numbers['overstated_share']:.0%}"
     names = name_list(numbers["article_names"], lambda a: f"<strong>{html.escape(a)}</strong>")
     source = f'<p class="cc-source">{"Articles" if numbers["articles"] != 1 else "Article"}: {names}' + (
         f" · claims table <code>{html.escape(claims_name)}</code></p>" if claims_name else "</p>"
@@ -236,9 +236,8 @@ def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object], c
 <main>
 <h1>claimcheck report</h1>
 {source}
-<p>{numbers["statements"]} statements in {counted(numbers["articles"], "article")};
-{counts["overstated"]} of the {numbers["assessed"]} with something to check
-are overstated ({share}).</p>
+<p>{counted(numbers["statements"], "statement")} in {counted(numbers["articles"], "article")};
+{checked}</p>
 {drafts}
 {worst}
 <table class="cc-table cc-counts"><thead><tr><th>verdict</th><th>statements</th></tr></thead>

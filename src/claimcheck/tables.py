@@ -20,7 +20,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from claimcheck import plots
-from claimcheck.io import counted
+from claimcheck.io import counted, drafts_words, is_are
 from claimcheck.schema import CERTAINTY_NAMES, CLAIM_TYPES, VERDICTS
 from claimcheck.segment import between_units, plain_text, unmark
 
@@ -162,8 +162,8 @@ def verdict_legend(claims: pd.DataFrame | None = None) -> Html:
 
 def _worst_sentence(h: Mapping[str, object]) -> str:
     top = h["most_overstated"]
-    if not top:
-        return "No statement asserts more than its evidence allows."
+    if not top:  # with nothing assessed, the sentence before has said why no verdict is given
+        return "No statement asserts more than its evidence allows." if h["assessed"] else ""
     draft = "; a draft, not yet reviewed" if top.get("status", "reviewed") != "reviewed" else ""
     return (
         f"The most overstated statement ({top['claim_id']}{draft}) is worded as *{top['certainty']}* "
@@ -178,10 +178,8 @@ def _drafts_sentence(h: Mapping[str, object]) -> str:
     """A warning when some rows are unreviewed drafts (empty when every row is reviewed)."""
     if not h["drafts"]:
         return ""
-    return (
-        f" **{h['drafts']} of the {h['statements']} statements are still drafts**: their labels are "
-        f"the drafter's first pass, and {h['unrated']} have no evidence level yet, so these numbers may change."
-    )
+    lead, rest = drafts_words(h["drafts"], h["statements"], h["unrated"])
+    return f" **{lead}**: {rest}, so these numbers may change."
 
 
 def inventory_summary(claims: pd.DataFrame) -> Prose:
@@ -207,10 +205,13 @@ def inventory_summary(claims: pd.DataFrame) -> Prose:
         f"({name_list(h['article_names'])}): "
         f"{counted(int(units.get('title', 0)), 'title')}, "
         f"{counted(int(units.get('heading', 0)), 'heading')} and "
-        f"{counted(int(units.get('sentence', 0)), 'sentence')}, under {counted(sections, 'section')}{opening}. "
-        f"The commonest kinds are {common.index[0]} ({int(common.iloc[0])}) and {common.index[1]} "
+        f"{counted(int(units.get('sentence', 0)), 'sentence')}, "
+        + (f"under {counted(sections, 'section')}{opening}. " if sections else "with no section heading. ")
+        + f"The commonest kinds are {common.index[0]} ({int(common.iloc[0])}) and {common.index[1]} "
         f"({int(common.iloc[1])}); {advice}. "
-        f"**{over}** {'statement is' if over == 1 else 'statements are'} overstated.{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
+        + (f"**{over}** {'statement is' if over == 1 else 'statements are'} overstated." if h["assessed"]
+           else "**No statement has an evidence level yet**, so none can be called overstated.")
+        + f"{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
     )
     return Prose(text, {"headline": h})
 
@@ -253,14 +254,17 @@ def calibration_summary(claims: pd.DataFrame) -> Prose:
             over, checked = one["verdicts"]["overstated"], one["assessed"]
             parts.append(f"{_md_code(str(name))} {over} of {checked}" + (f" ({one['overstated_share']:.0%})" if checked else ""))
         article_sentence = " By article: " + name_list(parts, show=str) + "."
-    text = (
-        f"Of the {h['assessed']} statements with something to check, **{v['overstated']} are "
-        "overstated** "
-        f"({h['overstated_share']:.0%}): they assert more certainty than the evidence allows. "
-        f"{v['calibrated']} are calibrated, {v['hedged']} hedged and {v['understated']} "
-        "understated; "
-        f"{counted(v['not_assessed'], 'asserts', 'assert')} nothing checkable.{type_sentence}{article_sentence}{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
-    )
+    over = v["overstated"]
+    if not h["assessed"]:
+        checked = "No statement has an evidence level to check it against yet, so none is called overstated"
+    else:
+        checked = f"Of the {counted(h['assessed'], 'statement')} with something to check, " + (
+            f"**{over} {is_are(over)} overstated** ({h['overstated_share']:.0%}): "
+            f"{'it asserts' if over == 1 else 'they assert'} more certainty than the evidence allows. "
+            if over else "**none is overstated**. "
+        ) + f"{v['calibrated']} {is_are(v['calibrated'])} calibrated, {v['hedged']} hedged and {v['understated']} understated"
+    unchecked = f"; {counted(v['not_assessed'], 'asserts', 'assert')} nothing checkable." if v["not_assessed"] else "."
+    text = f"{checked}{unchecked}{type_sentence}{article_sentence}{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
     return Prose(text, {"headline": h})
 
 
