@@ -174,6 +174,11 @@ LINE_CASES = {
         [("title", "Title"), ("heading", "Results:"), ("sentence", "Dose | Loss"), ("sentence", "5 mg | 15%"),
          ("sentence", "Placebo|3%"), ("sentence", "Body.")],
     ),
+    "a-table-without-outer-pipes-is-one-statement-per-row-too": (
+        "# Title\n\nResults:\n\nDose | Loss\n:---|---:\n5 mg | 15%\nPlacebo | 3% |\n\nBody.\n",
+        [("title", "Title"), ("heading", "Results:"), ("sentence", "Dose | Loss"), ("sentence", "5 mg | 15%"),
+         ("sentence", "Placebo | 3%"), ("sentence", "Body.")],
+    ),
     "a-sentence-before-a-question-keeps-the-line-a-sentence": (
         "Turmeric\n\nTurmeric cures arthritis in a week. Why wait?\n\nBook now.\n",
         [("title", "Turmeric"), ("sentence", "Turmeric cures arthritis in a week."), ("sentence", "Why wait?"),

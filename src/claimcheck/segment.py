@@ -216,7 +216,7 @@ class _Line:
 
 
 # The characters a Markdown line's markup can start with; a line opening with any other is prose.
-_MARKUP_START = frozenset("#-=*_+•0123456789|")
+_MARKUP_START = frozenset("#-=*_+•0123456789|:")
 
 
 def _classify(text: str, a: int, b: int) -> _Line:
@@ -228,6 +228,8 @@ def _classify(text: str, a: int, b: int) -> _Line:
         if _TABLE_RULE_LINE.match(line):
             return _Line(s, e, "table_rule")
         return _Line(s, e, "table_row" if text[s:e].strip(" \t|") else "table_empty")
+    if text[s] in "-:" and "|" in line and _TABLE_RULE_LINE.match(line):
+        return _Line(s, e, "table_rule")  # the rule of a table written without outer pipes ('---|:--:')
     m = _MD_HEADING.match(line)
     if m:
         s, e = _strip_span(text, a + m.start("body"), a + m.end("body"))
@@ -247,18 +249,22 @@ def _classify(text: str, a: int, b: int) -> _Line:
 
 def _cells(text: str, line: _Line) -> tuple[int, int]:
     """A table row's span between its outer pipes: '| 5 mg | 15% |' -> '5 mg | 15%'."""
-    s, e = _TABLE_EDGE.match(text, line.start).end(), line.end
+    edge = _TABLE_EDGE.match(text, line.start)  # none when the table has no outer pipes
+    s, e = edge.end() if edge else line.start, line.end
     if text[e - 1] == "|" and e - 1 >= s:
         e = _strip_span(text, s, e - 1)[1]
     return s, e
 
 
-def _settle_table(block: list[_Line]) -> list[_Line]:
+def _settle_table(block: list[_Line], text: str) -> list[_Line]:
     """A block with a table's rule line ('|---|---|') is a table: its rows are statements and its
-    rule and empty rows are not. Without one, a line that opens with '|' is prose."""
+    rule and empty rows are not. Without one, a line that opens with '|' is prose. A table may
+    be written without outer pipes ('Dose | Loss' over '---|---'): every line with a pipe is a row."""
     table = any(line.kind == "table_rule" for line in block)
     out = []
     for line in block:
+        if table and line.kind not in ("table_rule", "table_empty") and "|" in text[line.start:line.end]:
+            line.kind = "table_row"
         if line.kind in ("table_rule", "table_empty", "table_row"):
             if table and line.kind != "table_row":
                 continue
@@ -298,13 +304,13 @@ def _blocks(text: str) -> Iterator[list[_Line]]:
                 block.append(line)
                 piped = piped or line.kind[:6] == "table_"
         elif block:
-            yield _settle_table(block) if piped else block
+            yield _settle_table(block, text) if piped else block
             block, piped = [], False
         if b_all == pos:
             break
         pos = b_all
     if block:
-        yield _settle_table(block) if piped else block
+        yield _settle_table(block, text) if piped else block
 
 
 def _short_label(text: str, line: _Line, rules: Rules, max_words: int) -> bool:
@@ -574,7 +580,7 @@ def unmark(text: str) -> str:
 _BETWEEN_MARKUP = (
     (re.compile(rf"^[ \t]{{0,3}}(?:#{{1,6}}|{_QUOTE})[ \t]*|(?<![ \t])[ \t]++#+[ \t]*+$", re.M), ""),
     (re.compile(rf"^[ \t]*{_RULE}(?:\n|\x03\Z)", re.M), ""),
-    (re.compile(rf"^[ \t]*+\|{_TABLE_RULE}[ \t]*+(?:\n|\x03\Z)", re.M), ""),  # a table's rule
+    (re.compile(rf"^[ \t]*+{_TABLE_RULE}[ \t]*+(?:\n|\x03\Z)", re.M), ""),  # a table's rule, outer pipes or none
     # a table row's outer pipes; a run of spaces is tried once, from its start (not quadratic)
     (re.compile(r"^[ \t]*+\|[ \t]*+|(?<![ \t])[ \t]*+\|[ \t]*+$", re.M), ""),
     (re.compile(rf"^([ \t]*){_BULLET_MARK}[ \t]+", re.M), "\\1• "),
