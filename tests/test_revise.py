@@ -187,6 +187,8 @@ def test_a_revision_saved_under_a_new_name_is_refused_unless_named_with_as(draft
     renamed = art.with_name("ginger-v2.md")
     renamed.write_text(art.read_text(encoding="utf-8").replace("High doses", "Very high doses"), encoding="utf-8")
     # it would have started over beside the reviewed rows: refused, in one line, naming the way out
+    assert main(["draft", str(renamed), "--merge", str(table), "--dry-run"]) == 0
+    assert "(a real run needs --as ginger or --force)" in capsys.readouterr().err
     assert main(["draft", str(renamed), "--merge", str(table)]) == 2
     err = capsys.readouterr().err.strip().splitlines()[-1]
     assert "statements of 'ginger-v2' are word for word in its article 'ginger'" in err and "--as ginger" in err

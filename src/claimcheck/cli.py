@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from claimcheck.io import ARTICLE_SUFFIXES, InputError, counted, read_csv_rows, write_csv_atomic
+from claimcheck.io import ARTICLE_SUFFIXES, InputError, counted, is_are, read_csv_rows, write_csv_atomic
 from claimcheck.schema import CLAIM_COLUMNS, DERIVED_COLUMNS
 
 DEFAULT_CLAIMS = Path("data/claims.csv")
@@ -148,15 +148,16 @@ def cmd_draft(args: argparse.Namespace) -> int:
             f"{args.merge}: the merge would remove {len(report.removed)} of the {before} rows it matched against "
             f"{' '.join(str(a) for a in args.articles)}; is that the revised article?"
         )
+        needs = "--force"
         if report.look_alike and not refused and not args.force:
             # a revision saved under a new name would start over beside the reviewed rows of the old one
             new, old, n, total = report.look_alike[0]
-            refused, why = True, (
+            refused, needs, why = True, f"--as {old} or --force", (
                 f"{args.merge}: {n} of the {total} statements of {new!r} are word for word in its article {old!r}; "
                 f"if {new!r} is a revision of it, add --as {old} to carry its rows over."
             )
         if args.dry_run:
-            print(f"dry run: nothing written{'; ' + why + ' (a real run needs --force)' if refused else ''}", file=sys.stderr)
+            print(f"dry run: nothing written{'; ' + why + f' (a real run needs {needs})' if refused else ''}", file=sys.stderr)
             return 0
         if refused:
             raise InputError(f"{why} Nothing written (look with --dry-run; --force merges anyway)")
@@ -164,7 +165,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
         print(f"wrote {counted(len(merged), 'row')} to {out}", file=sys.stderr)
         if report.removed_rows is not None and len(report.removed_rows):
             aside = keep_removed(report.removed_rows, Path(out))
-            print(f"the {len(report.removed_rows)} removed row(s), with their labels and notes, are kept in {aside}", file=sys.stderr)
+            n = len(report.removed_rows)
+            print(f"the {counted(n, 'removed row')}, with {'its' if n == 1 else 'their'} labels and notes, {is_are(n)} kept in {aside}", file=sys.stderr)
         return 0
     from claimcheck.segment import segment_paths
 
