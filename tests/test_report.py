@@ -162,6 +162,10 @@ def test_a_fresh_draft_with_no_evidence_level_is_not_called_free_of_overstatemen
     assert h["assessed"] == 0
     page = _index_html([], h)
     assert "none has an evidence level to check it against yet" in page and "0 of the 0" not in page
+    assert "No statement is overstated" not in page
+    assert f'unrated (no evidence level yet)</td><td class="cc-num">{len(fresh)}<' in page  # the count column adds up
+    assert "**Nothing to revise yet**" in repr(tables.editor_summary(fresh))
+    assert "No statement has an evidence level yet." in tables.editor_list(fresh, audit.evidence).text
     for summary in (tables.inventory_summary(fresh), tables.calibration_summary(fresh)):
         text = repr(summary)
         assert "overstated" in text and "No statement asserts more than its evidence allows" not in text

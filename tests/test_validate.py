@@ -289,3 +289,12 @@ def test_an_article_re_saved_with_other_line_endings_is_one_problem_not_one_per_
     assert main(["draft", str(art), "--merge", str(table)]) == 0
     assert "4 unchanged, 0 edited" in capsys.readouterr().err
     assert main(["validate", str(table), "--article", str(art)]) == 0
+
+
+def test_an_evidence_table_with_a_header_and_no_rows_yet_is_valid(tmp_path):
+    # a fresh audit has found no source yet: its report can still be rendered from an empty evidence table
+    from claimcheck.validate import validate_evidence
+
+    empty = tmp_path / "evidence.csv"
+    empty.write_text(",".join(EVIDENCE_COLUMNS) + "\n", encoding="utf-8")
+    assert validate_evidence(empty) == ([], set())

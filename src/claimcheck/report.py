@@ -184,7 +184,7 @@ def _css() -> str:
 
 
 def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object], claims_name: str = "") -> str:
-    from claimcheck.plots import VERDICT_COLORS
+    from claimcheck.plots import UNRATED_COLOR, VERDICT_COLORS
     from claimcheck.tables import VERDICT_TINTS, level_label, name_list
 
     css = _css()
@@ -194,6 +194,12 @@ def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object], c
         f"{html.escape(v.replace('_', ' '))}</td>"
         f'<td class="cc-num">{counts[v]}</td></tr>'
         for v in VERDICTS
+    ) + (
+        # rows with no evidence level have no verdict yet: counted, so the column adds up
+        f'\n<tr><td><span class="cc-swatch" style="background:{UNRATED_COLOR}"></span>unrated (no evidence level yet)</td>'
+        f'<td class="cc-num">{numbers["unrated"]}</td></tr>'
+        if numbers["unrated"]
+        else ""
     )
     top = numbers["most_overstated"]
     worst = (
@@ -204,7 +210,7 @@ def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object], c
         f"level{'s' if top['overstatement'] != 1 else ''} too strong"
         f"{'' if top['status'] == 'reviewed' else '; a draft, not yet reviewed'}).</p>"
         if top
-        else "<p>No statement is overstated.</p>"
+        else "<p>No statement is overstated.</p>" if numbers["assessed"] else ""
     )
     lead, rest = drafts_words(numbers["drafts"], numbers["statements"], numbers["unrated"])
     drafts = f'<p class="cc-drafts"><strong>{lead}</strong>: {rest}. Verdicts on drafts may change.</p>' if numbers["drafts"] else ""

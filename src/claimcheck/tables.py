@@ -252,7 +252,7 @@ def calibration_summary(claims: pd.DataFrame) -> Prose:
         for name, rows in claims.groupby("article", sort=False):
             one = headline(rows)
             over, checked = one["verdicts"]["overstated"], one["assessed"]
-            parts.append(f"{_md_code(str(name))} {over} of {checked}" + (f" ({one['overstated_share']:.0%})" if checked else ""))
+            parts.append(f"{_md_code(str(name))} " + (f"{over} of {checked} ({one['overstated_share']:.0%})" if checked else "none assessed yet"))
         article_sentence = " By article: " + name_list(parts, show=str) + "."
     over = v["overstated"]
     if not h["assessed"]:
@@ -278,10 +278,15 @@ def editor_summary(claims: pd.DataFrame) -> Prose:
             (claims["verdict"] == "overstated") & (claims["suggested_revision"].str.strip() != "")
         ).sum()
     )
-    text = (
-        f"**{counted(n, 'statement')} to revise**, worst first; {revised} come with a suggested "
+    lead = (
+        f"**{counted(n, 'statement')} to revise**, worst first; {revised} {'comes' if revised == 1 else 'come'} with a suggested "
         "revision. "
-        f"Below them, the whole article with every statement highlighted by its verdict "
+        if h["assessed"]
+        else "**Nothing to revise yet**: no statement has an evidence level, and a statement is overstated only against "
+        "its evidence (set `evidence_level` and `evidence_ids` while reviewing). "
+    )
+    text = (
+        f"{lead}Below them, the whole article with every statement highlighted by its verdict "
         f"(hover over a statement for the reason).{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
     )
     return Prose(text, {"headline": h})
@@ -466,7 +471,8 @@ def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
 
     worst = worst_first(claims)
     if worst.empty:
-        return Html("<p>No statement is overstated.</p>", "No statement is overstated.")
+        none = "No statement is overstated." if (claims["verdict"] != "").any() else "No statement has an evidence level yet."
+        return Html(f"<p>{none}</p>", none)
     cards, plain = [], []
     several = claims["article"].nunique() > 1  # then each card names its article
     drafts_from = len(worst) - int((worst["status"] != "reviewed").sum())  # drafts come last

@@ -124,9 +124,12 @@ def _check_cell(col: Column, value: str) -> str | None:
 
 
 def _read_table(
-    path: str | Path, schema: Sequence[Column], optional: Sequence[str], what: str
+    path: str | Path, schema: Sequence[Column], optional: Sequence[str], what: str, may_be_empty: bool = False
 ) -> tuple[pd.DataFrame | None, list[int], list[Problem]]:
-    """Rows as strings, the line of each, and the header/shape problems."""
+    """Rows as strings, the line of each, and the header/shape problems.
+
+    ``may_be_empty``: a header alone is a table with no rows yet (an evidence table
+    started before any source is found), not a truncated file."""
     header, rows, lines = read_csv_rows(path, what)
     f = str(path)
     problems: list[Problem] = []
@@ -140,7 +143,7 @@ def _read_table(
         problems.append(Problem(f, 1, h or "(blank)", f"unknown column {_show(h)}, expected only the schema's columns: " + ", ".join([*names, *optional])))
     for h in dupes:
         problems.append(Problem(f, 1, h, "column appears twice, expected once"))
-    if not rows:
+    if not rows and not may_be_empty:
         raise InputError(f"{path}:2: the {what} has a header but no rows")
     for row, line in zip(rows, lines, strict=True):
         if len(row) != len(header):
@@ -169,7 +172,7 @@ def _other_table(path: str | Path, problems: list[Problem], wanted: str, found: 
 
 def validate_evidence(path: str | Path) -> tuple[list[Problem], set[str] | None]:
     """Problems in an evidence table, and the ids it defines (None if its header is too broken to tell)."""
-    df, lines, problems = _read_table(path, EVIDENCE_SCHEMA, (), "evidence table")
+    df, lines, problems = _read_table(path, EVIDENCE_SCHEMA, (), "evidence table", may_be_empty=True)
     if df is None:
         return _other_table(path, problems, _EVIDENCE_TABLE, _CLAIMS_TABLE), None
     f = str(path)
