@@ -428,3 +428,13 @@ def test_with_several_articles_the_overstated_share_is_given_per_article_too(aud
     over, checked = h["verdicts"]["overstated"], h["assessed"]
     text = repr(tables.calibration_summary(pd.concat([audit.claims, other], ignore_index=True)))
     assert f"By article: `ginger-nausea` {over} of {checked} ({over / checked:.0%}), `other` 0 of {checked} (0%)." in text
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<script>x</script>", "vbscript:x"])
+def test_a_source_url_that_is_not_a_web_address_is_never_a_link(audit, url):
+    evidence = audit.evidence.assign(doi="", pmid="", url=url)
+    cards = tables.editor_list(audit.claims, evidence).markup
+    assert "— link" not in cards  # a source without a web address is named, not linked
+    assert 'href="javascript' not in cards.lower() and 'href="data' not in cards.lower() and 'href="vbscript' not in cards.lower()
+    assert tables.source_link({"url": url}) == ""
+    assert tables.source_link({"url": "https://example.org/trial"}) == "https://example.org/trial"

@@ -298,3 +298,13 @@ def test_an_evidence_table_with_a_header_and_no_rows_yet_is_valid(tmp_path):
     empty = tmp_path / "evidence.csv"
     empty.write_text(",".join(EVIDENCE_COLUMNS) + "\n", encoding="utf-8")
     assert validate_evidence(empty) == ([], set())
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "www.example.org", "doi.org/10.1/x"])
+def test_an_evidence_url_must_be_a_web_address(capsys, evidence, url):
+    rewrite(evidence, lambda rows: rows[1].__setitem__(list(EVIDENCE_COLUMNS).index("url"), url))
+    from claimcheck.validate import validate_evidence
+
+    problems, _ = validate_evidence(evidence)
+    assert [(p.line, p.column) for p in problems] == [(2, "url")]
+    assert "expected a web address starting https:// or http://" in problems[0].message

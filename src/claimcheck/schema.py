@@ -8,6 +8,7 @@ types and allowed values from here. The red-flag list is data
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -25,6 +26,8 @@ EVIDENCE_LEVELS = ("high", "moderate", "low", "very_low", "none", "contradicted"
 GRADE_LEVELS = ("high", "moderate", "low", "very_low")
 VERDICTS = ("overstated", "calibrated", "hedged", "understated", "not_assessed")
 STATUSES = ("draft", "reviewed")
+# what an evidence row's url must be: a web address, since the report makes it a link
+WEB_ADDRESS = re.compile(r"(?i)https?://[^\s\"'<>]+")
 
 # The allowed certainty per evidence level (GRADE informative statements,
 # Santesso et al. 2020): high "reduces", moderate "probably reduces",

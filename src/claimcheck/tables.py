@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 
 from claimcheck import plots
 from claimcheck.io import counted, drafts_words, is_are
-from claimcheck.schema import CERTAINTY_NAMES, CLAIM_TYPES, VERDICTS
+from claimcheck.schema import CERTAINTY_NAMES, CLAIM_TYPES, VERDICTS, WEB_ADDRESS
 from claimcheck.segment import between_units, plain_text, unmark
 
 # The repository (the package is installed from it in editable mode): benchmark results live there.
@@ -429,11 +429,14 @@ def short_citation(citation: str, fallback: str = "") -> str:
 
 
 def source_link(row: Mapping[str, str]) -> str:
-    """The best link for a source: DOI, else its URL, else PubMed."""
+    """The best link for a source: DOI, else its URL, else PubMed.
+
+    Only a web address becomes a link: a 'javascript:' or 'data:' URL in a hand-edited
+    evidence table would run in the reader's browser."""
     doi = (row.get("doi") or "").strip()
     if doi:
         return f"https://doi.org/{doi}"
-    if (row.get("url") or "").strip():
+    if WEB_ADDRESS.fullmatch((row.get("url") or "").strip()):
         return row["url"].strip()
     pmid = (row.get("pmid") or "").strip()
     return f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/" if pmid else ""

@@ -25,6 +25,7 @@ from claimcheck.schema import (
     EVIDENCE_SCHEMA,
     OPTIONAL_COLUMNS,
     RATED_TYPES,
+    WEB_ADDRESS,
     Column,
     allowed_values,
 )
@@ -193,6 +194,9 @@ def validate_evidence(path: str | Path) -> tuple[list[Problem], set[str] | None]
             problems.append(Problem(f, line, "doi", f"found {_show(doi)}, expected a bare DOI like 10.1001/archinternmed.2012.3654"))
         if pmid and not _PMID.fullmatch(pmid):
             problems.append(Problem(f, line, "pmid", f"found {_show(pmid)}, expected digits only"))
+        url = rec["url"].strip()
+        if url and not WEB_ADDRESS.fullmatch(url):
+            problems.append(Problem(f, line, "url", f"found {_show(url)}, expected a web address starting https:// or http:// (the report links only those)"))
         if not doi and not pmid and not rec["verification"].strip():
             problems.append(
                 Problem(f, line, "doi", "found neither doi nor pmid, expected at least one, or a verification note saying none was found")
