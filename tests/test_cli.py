@@ -443,3 +443,36 @@ def test_counts_of_one_are_singular(tmp_path, capsys):
     assert f"wrote 1 row to {tmp_path / 'c.csv'}" in capsys.readouterr().err
     assert main(["segment", str(art)]) == 0
     assert "1 unit (1 title, 0 headings, 0 sentences)" in capsys.readouterr().err
+
+
+def test_verdicts_come_before_the_rationale_as_the_guide_orders_the_work(tmp_path, capsys):
+    # guide §0: evidence level (step 5), then verdicts (6), then rationale and rewrite (7)
+    art = tmp_path / "ice.md"
+    art.write_text("# Ice baths\n\nIce baths cure arthritis.\n", encoding="utf-8")
+    table = tmp_path / "ice.csv"
+    assert main(["draft", str(art), "-o", str(table)]) == 0
+    df = pd.read_csv(table, dtype=str, keep_default_na=False)
+    df.loc[1, ["claim_type", "evidence_level", "status", "rationale"]] = ["efficacy", "none", "reviewed", ""]
+    df.to_csv(table, index=False)
+    assert main(["verdicts", str(table)]) == 0
+    after = pd.read_csv(table, dtype=str, keep_default_na=False)
+    assert after.loc[1, "verdict"] == "overstated"
+    capsys.readouterr()
+    assert main(["validate", str(table)]) == 1  # the rationale and the rewrite are still owed
+    out = capsys.readouterr().out
+    assert "rationale: found an empty value" in out and "suggested_revision: found an empty value" in out
+
+
+def test_validate_folds_out_of_date_verdicts_into_one_line(tmp_path, capsys, root):
+    table = tmp_path / "claims.csv"
+    df = pd.read_csv(root / "data" / "claims.csv", dtype=str, keep_default_na=False)
+    df["verdict"] = ""  # e.g. levels set in a spreadsheet, verdicts not run yet
+    df.loc[3, "claim_type"] = "anecdote"  # and one problem a person must fix
+    df.to_csv(table, index=False)
+    assert main(["validate", str(table)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    stale = int((pd.read_csv(root / "data" / "claims.csv", dtype=str, keep_default_na=False)["verdict"] != "").sum())
+    assert len(out) == 2
+    assert out[0].startswith(f"{table}:5: claim_type: found 'anecdote'")
+    assert f": verdict: out of date on {stale} rows (lines 2–" in out[1]
+    assert out[1].endswith(f"expected the values claimcheck verdicts {table} fills")

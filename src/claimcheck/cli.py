@@ -68,11 +68,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     articles = _articles_given(args.claims, args.article) if args.article else None
     problems = validate_claims(args.claims, article=articles, evidence=args.evidence)
+    stale = [p for p in problems if p.mended_by == "verdicts"]
+    folded = len({p.line for p in stale}) > STALE_SHOWN_AT_MOST
     for p in problems:
-        print(p)
+        if not (folded and p in stale):
+            print(p)
+    if folded:  # one line for what one command mends, so the problems a person must fix stand out
+        rows = sorted({p.line for p in stale})
+        cols = ", ".join(c for c in DERIVED_COLUMNS if any(p.column == c for p in stale))
+        print(f"{args.claims}:{rows[0]}: {cols}: out of date on {len(rows)} rows (lines {rows[0]}–{rows[-1]}), "
+              f"expected the values claimcheck verdicts {args.claims} fills")
     if problems:
         print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {problem_files(problems)}", file=sys.stderr)
-        if args.article and any(p.article_changed for p in problems):
+        if args.article and any(p.mended_by == "merge" for p in problems):
             arts = " ".join(str(a) for a in args.article)
             print(f"the article differs from the table: if it was revised, claimcheck draft {arts} --merge {args.claims} carries the table over to it", file=sys.stderr)
         return 1
@@ -203,7 +211,8 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
             found = validate_claims(checked)
         except InputError as e:  # named as the user's file, not the copy
             raise InputError(str(e).replace(str(checked), str(args.claims))) from None
-        problems = [p for p in found if p.column not in (*DERIVED_COLUMNS, "suggested_revision")]
+        # the rewrite and the rationale are written after the verdicts (guide §0, steps 6 and 7)
+        problems = [p for p in found if p.column not in (*DERIVED_COLUMNS, "suggested_revision", "rationale")]
         if checked != args.claims:  # the copy's lines are not the user's (blank lines, the added columns)
             _, _, copy_lines = read_csv_rows(checked, "claims table")
             where = dict(zip(copy_lines, lines, strict=True))
@@ -306,6 +315,7 @@ def _version() -> str:
         return "unknown (not installed)"
 
 
+STALE_SHOWN_AT_MOST = 3  # rows whose derived columns validate lists one by one before folding them into one line
 MERGE_REMOVES_AT_MOST = 5  # rows a merge removes without --force when they are over half the table
 
 

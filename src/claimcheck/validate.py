@@ -45,8 +45,9 @@ class Problem:
     column: str
     message: str
     row_id: str | None = ""  # the claim_id or evidence_id on that line; None: about the table, not the row
-    # the article no longer fits the table (edited, or re-saved): a merge, not a hand fix, mends it
-    article_changed: bool = field(default=False, compare=False)
+    # the command that mends it rather than a hand edit: "merge" (the article no longer fits
+    # the table: edited, or re-saved) or "verdicts" (a derived column out of date)
+    mended_by: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         col = f" {self.column}:" if self.column else ""
@@ -267,7 +268,7 @@ def validate_claims(
                 want_s = "" if want is None else str(want)
                 if ok(i, colname) and r[colname] != want_s:
                     problems.append(
-                        Problem(f, line, colname, f"found {_show(r[colname]) if r[colname] else 'an empty value'}, expected {_show(want_s) if want_s else 'an empty value'} from certainty {r['certainty']} and evidence_level {level or '(empty)'} (claimcheck verdicts {f} fills it)")
+                        Problem(f, line, colname, f"found {_show(r[colname]) if r[colname] else 'an empty value'}, expected {_show(want_s) if want_s else 'an empty value'} from certainty {r['certainty']} and evidence_level {level or '(empty)'} (claimcheck verdicts {f} fills it)", mended_by="verdicts")
                     )
             if status == "reviewed" and name == "overstated" and not r["suggested_revision"].strip():
                 problems.append(Problem(f, line, "suggested_revision", "found an empty value, expected a rewrite at the allowed level for an overstated row"))
@@ -322,7 +323,7 @@ def _check_against_articles(
             first = next(i for i in rows if text[int(df.at[i, "start"]):int(df.at[i, "end"])] != df.at[i, "text"])
             problems.append(Problem(f, lines[first], "start", f"found article {_show(slug)} with {ending}, expected the line endings it had "
                                     "when the table was drafted (every offset after the first line break is off; re-saved by an editor?)",
-                                    article_changed=True))
+                                    mended_by="merge"))
             continue
         spans = set()
         for i in rows:
@@ -334,7 +335,7 @@ def _check_against_articles(
                 found, expected, k = _show_difference(df.at[i, "text"], text[s:e])
                 problems.append(
                     Problem(f, lines[i], "text", f"found {found}, expected article[{s}:{e}] = {expected} (they differ from character {k + 1})",
-                            article_changed=True)
+                            mended_by="merge")
                 )
         # where a missing unit's row belongs: between the rows around it in the article
         placed = sorted((int(df.at[i, "start"]), i) for i in rows if not any((i, c) in bad for c in ("start", "end")))
@@ -348,7 +349,7 @@ def _check_against_articles(
                 problems.append(
                     Problem(f, lines[after[0]] if after else lines[-1], "text",
                             f"no row for unit {n} of {slug} (a {u.unit}) {_show(text[u.start:u.end])} at {u.start}:{u.end}"
-                            + (f", {where}" if where else "") + ", expected every unit of the article to have a row", article_changed=True)
+                            + (f", {where}" if where else "") + ", expected every unit of the article to have a row", mended_by="merge")
                 )
     slugs = set(texts)
     stray: dict[str, list[int]] = {}
