@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from claimcheck.cli import main
+from claimcheck.draft import certainty_of
 from claimcheck.io import read_article
 
 
@@ -266,9 +267,23 @@ def test_applying_the_suggested_revisions_keeps_every_rows_id(workspace, capsys)
     after = pd.read_csv(tmp / "claims.csv", dtype=str, keep_default_na=False).set_index("claim_id")
     kept = [cid for cid in revised["claim_id"] if cid in after.index and after.at[cid, "text"] != before.set_index("claim_id").at[cid, "text"]]
     assert len(kept) == len(revised), err
+    applied = 0
     for cid in kept:
         assert after.at[cid, "status"] == "draft"
-        assert "text edited toward its suggested revision" in after.at[cid, "reviewer_note"]
+        old = before.set_index("claim_id").loc[cid]
+        if after.at[cid, "text"] == old["suggested_revision"]:
+            # published word for word: the rewrite is done, and its own wording sets the certainty
+            applied += 1
+            assert "its suggested revision applied word for word" in after.at[cid, "reviewer_note"]
+            assert after.at[cid, "suggested_revision"] == ""
+            assert after.at[cid, "certainty"] == str(certainty_of(old["suggested_revision"]))
+            assert after.loc[cid, ["claim_type", "evidence_level", "evidence_ids", "rationale"]].tolist() == old[
+                ["claim_type", "evidence_level", "evidence_ids", "rationale"]].tolist()
+            if cid != "acu-032":  # its revision corrects a fact; see test_audit_data
+                assert after.at[cid, "verdict"] != "overstated", cid
+        else:
+            assert "text edited toward its suggested revision" in after.at[cid, "reviewer_note"]
+    assert applied >= len(kept) / 2
     assert " removed " not in err.replace("0 removed", "")
 
 

@@ -178,11 +178,20 @@ def merge_units(
             if j in edited:
                 report.edited.append((rec["claim_id"], old.at[match[j], "text"], unit["text"]))
                 rec["status"] = "draft"
-                how = "text edited toward its suggested revision" if j in revised else "text edited"
-                note = f"{how}, labels kept from: {old.at[match[j], 'text']}"
                 now = int(drafted.at[j, "certainty"])
-                if str(now) != str(rec["certainty"]):
-                    note += f" (the drafter reads the new text as certainty {now}, the row says {rec['certainty']})"
+                if " ".join(unit["text"].split()) == " ".join(revisions.iat[match[j]].split()):
+                    # the rewrite itself, published: the old wording's certainty no longer describes the
+                    # text, and the rewrite is done; what the claim is and its evidence still hold
+                    note = (f"its suggested revision applied word for word: certainty {rec['certainty']} -> {now}, the drafter's "
+                            f"reading of the new text, and the revision cleared; other labels kept from: {old.at[match[j], 'text']}")
+                    for c in ("certainty", "hedge_cues", "boosters"):
+                        rec[c] = drafted.at[j, c]
+                    rec["suggested_revision"] = ""
+                else:
+                    how = "text edited toward its suggested revision" if j in revised else "text edited"
+                    note = f"{how}, labels kept from: {old.at[match[j], 'text']}"
+                    if str(now) != str(rec["certainty"]):
+                        note += f" (the drafter reads the new text as certainty {now}, the row says {rec['certainty']})"
                 rec["reviewer_note"] = f"{rec['reviewer_note']} | {note}" if rec["reviewer_note"] else note
             else:
                 report.unchanged.append(rec["claim_id"])
