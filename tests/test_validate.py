@@ -91,6 +91,8 @@ BROKEN = {
     "missing-revision-when-overstated": (set_cell(6, "suggested_revision", ""), 7, "suggested_revision", "overstated"),
     "revision-on-a-row-not-overstated": (set_cell(3, "suggested_revision", "Acupuncture may help."), 4, "suggested_revision",
                                          "on a row whose verdict is not_assessed, expected a rewrite only on overstated rows"),
+    "revision-that-changes-nothing": (lambda rows: set_cell(6, "suggested_revision", rows[6][col("text")])(rows), 7, "suggested_revision",
+                                      "found the statement's own text, expected a rewrite at the allowed level"),
     "sources-missing-for-a-level": (set_cell(6, "evidence_ids", ""), 7, "evidence_ids", "at least one source"),
     "bad-status": (set_cell(2, "status", "done"), 3, "status", "draft, reviewed"),
     "advice-with-a-level": (lambda rows: [set_cell(6, "claim_type", "advice")(rows), set_cell(6, "evidence_level", "moderate")(rows)], 7, "evidence_level",

@@ -272,6 +272,8 @@ def validate_claims(
                     )
             if status == "reviewed" and name == "overstated" and not r["suggested_revision"].strip():
                 problems.append(Problem(f, line, "suggested_revision", "found an empty value, expected a rewrite at the allowed level for an overstated row"))
+            elif name == "overstated" and " ".join(r["suggested_revision"].split()) == " ".join(r["text"].split()):
+                problems.append(Problem(f, line, "suggested_revision", "found the statement's own text, expected a rewrite at the allowed level"))
             elif status == "reviewed" and name not in ("overstated", "") and r["suggested_revision"].strip():
                 # the editor report lists overstated rows only: a rewrite anywhere else would never be seen
                 problems.append(Problem(f, line, "suggested_revision", f"found {_show(r['suggested_revision'])} on a row whose verdict is {name}, "
