@@ -303,3 +303,20 @@ def test_a_merge_that_would_remove_most_rows_asks_for_force(workspace, capsys):
     assert not table.with_name("claims.removed.csv").exists()
     assert main(["draft", str(art), "--merge", str(table), "--force"]) == 0
     assert len(pd.read_csv(table)) < 58 / 2
+
+
+def test_deleting_one_copy_of_a_repeated_sentence_keeps_the_other_copys_row(tmp_path, capsys):
+    art = tmp_path / "sauna.md"
+    art.write_text("# Sauna\n\nSaunas relax you. Saunas lower blood pressure. Saunas relax you.\n", encoding="utf-8")
+    table = tmp_path / "claims.csv"
+    assert main(["draft", str(art), "-o", str(table)]) == 0
+    df = pd.read_csv(table, dtype=str, keep_default_na=False)
+    df["reviewer_note"] = [f"note {i}" for i in range(len(df))]
+    df.to_csv(table, index=False)
+    first, last = df["claim_id"].iloc[1], df["claim_id"].iloc[3]
+    edit(art, "Saunas relax you. Saunas lower", "Saunas lower")
+    assert main(["draft", str(art), "--merge", str(table)]) == 0
+    assert f"removed {first}: 'Saunas relax you.'" in capsys.readouterr().err
+    after = pd.read_csv(table, dtype=str, keep_default_na=False)
+    assert after["claim_id"].tolist() == [df["claim_id"].iloc[0], df["claim_id"].iloc[2], last]
+    assert after["reviewer_note"].tolist() == ["note 0", "note 2", "note 3"]

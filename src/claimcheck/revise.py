@@ -125,9 +125,17 @@ def merge_units(
     for i, t in enumerate(old["text"]):
         by_text.setdefault(t, []).append(i)
     match: dict[int, int] = {}  # new index -> old index
-    # 1. unchanged text: same statement, in reading order
+    # 1. unchanged text: same statement. First the longest runs kept in order, so a repeated
+    # sentence keeps the row of the copy that stayed among the same neighbours; then any
+    # moved sentence, in reading order.
+    aligned = SequenceMatcher(None, old["text"].tolist(), units["text"].tolist(), autojunk=False)
+    for a, b, size in aligned.get_matching_blocks():
+        for k in range(size):
+            match[b + k] = a + k
+            by_text[old.at[a + k, "text"]].remove(a + k)
+            old_free.remove(a + k)
     for j, t in enumerate(units["text"]):
-        if by_text.get(t):
+        if j not in match and by_text.get(t):
             i = by_text[t].pop(0)
             match[j] = i
             old_free.remove(i)
