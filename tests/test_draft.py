@@ -197,3 +197,12 @@ def test_a_harm_the_title_says_the_treatment_cuts_is_the_articles_outcome() -> N
     # the same sentence under a title that names no benefit stays a harm
     plain = _types_of("# Vitamin D pills\n\nPeople on vitamin D had fewer chest infections.\n")
     assert plain["People on vitamin D had fewer chest infections."][0] == "safety"
+
+
+def test_draft_rules_stay_one_part_per_label_when_a_frame_heading_holds_a_semicolon() -> None:
+    from claimcheck.draft import draft_claims
+    from claimcheck.segment import segment_text
+
+    d = draft_claims(segment_text("Cold water\n\nClaimed benefits; the evidence varies\n\n- better mood\n", "cw", "cw"))
+    rules = d.loc[d["text"] == "better mood", "draft_rules"].iloc[0]
+    assert [part.split("=")[0] for part in rules.split("; ")] == ["type", "certainty", "support"]

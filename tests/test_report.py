@@ -246,10 +246,12 @@ def test_editor_cards_show_text_as_read_and_mark_drafts(audit):
     first = claims["claim_id"] == "gin-001"
     claims.loc[first, "text"] = "Ginger is **clinically proven** to stop [nausea](https://x.org/a)."
     claims.loc[first, "status"] = "draft"
+    claims.loc[first, "suggested_revision"] = "Ginger **may** ease [nausea](https://x.org/a)."
     cards = tables.editor_list(claims, audit.evidence)
     card = cards.markup.split("</section>")[-2]  # drafts come after the reviewed rows
     assert "gin-001" in card
     assert "Ginger is clinically proven to stop nausea (https://x.org/a)." in card
+    assert "Suggested revision:</strong> Ginger may ease nausea (https://x.org/a).</p>" in card
     assert "**" not in cards.markup and "](" not in cards.markup
     assert "a draft, not yet reviewed" in card
     assert cards.markup.count("a draft, not yet reviewed") == 1

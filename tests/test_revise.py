@@ -208,6 +208,7 @@ def test_a_revision_saved_under_a_new_name_is_refused_unless_named_with_as(draft
 
 def test_as_names_an_article_the_table_has(drafted, capsys):
     art, table = drafted
+    assert main(["draft", str(art), "--merge", str(table), "--as", "ginger.md", "--dry-run"]) == 0  # the file name as typed
     assert main(["draft", str(art), "--merge", str(table), "--as", "gingre"]) == 2
     assert "has no article 'gingre' for --as, expected one of: ginger" in capsys.readouterr().err
     assert main(["draft", str(art), "--as", "ginger"]) == 2

@@ -411,7 +411,7 @@ def draft_text(
         level = _frame_level(frame)
         if ctype == "context" and frame_type:
             ctype, secondary, type_why, type_rules = frame_type, "", "frame", ()
-        cert_why = f"frame:{frame[:40]}"
+        cert_why = f"frame:{' '.join(frame[:40].replace(';', ',').split())}"  # ';' separates draft_rules' parts
     elif heading_like and not asserts:
         level, ctype, secondary, type_why, cert_why, type_rules = 0, "context", "", "topic label", "topic label", ()
     elif unit == "sentence" and not full_sentence and not has_cue and 0 < section_level < PLAIN:

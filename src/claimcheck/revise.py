@@ -261,6 +261,8 @@ def merge_article(
     paths = distinct_names(expand_articles(articles))
     names = old["article"].unique().tolist()
     if revision_of is not None:
+        if revision_of not in names and article_slug(revision_of) in names:
+            revision_of = article_slug(revision_of)  # the old file's name as typed: 'x.md' for the table's 'x'
         if len(paths) != 1:
             raise InputError(f"draft: --as {revision_of} names the old article of one revised file; {len(paths)} were given")
         if revision_of not in names:

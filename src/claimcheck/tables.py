@@ -490,7 +490,7 @@ def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
         allowed = CERTAINTY_NAMES[int(r.allowed_certainty)]
         asserted = CERTAINTY_NAMES[int(r.certainty)]
         sources, sources_plain = _sources(r.evidence_ids, evidence)
-        revision = r.suggested_revision.strip()
+        revision = plain_text(r.suggested_revision)  # as a reader will see it, like the statement above it
         draft = r.status != "reviewed"
         # a draft's note says what changed since review ("the drafter reads the new text as …")
         note = r.reviewer_note.strip() if draft else ""
