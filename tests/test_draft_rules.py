@@ -684,3 +684,45 @@ def test_a_ranking_heading_asserts_a_boosted_claim(heading: str, ctype: str, lev
     assert ("ranking heading" in d.draft_rules) == (level == 4)
     if ctype:
         assert d.claim_type == ctype
+
+
+# redflags v11, from walkthrough 7: a numbered mark to the article's own reference list is a source
+@pytest.mark.parametrize(
+    ("sentence", "support"),
+    [("Cold-water immersion reduces muscle soreness after exercise [1].", "cited"),
+     ("A small study found it eased pain [2, 5].", "cited"),
+     ("Night splints help some people [3–6].", "cited"),
+     ("It works [^1].", "cited"),
+     ("Buy [1](https://shop.example.com/belt) today.", "none"),  # a link's text, left to cited_link
+     ("Option [a] is cheaper.", "none")],
+)
+def test_a_numbered_reference_mark_is_a_cited_source(sentence: str, support: str) -> None:
+    assert draft_text(sentence).support_in_text == support
+
+
+# types, from walkthrough 7: a harm word a verb takes away is the outcome that improves (T4), not a side effect (T5)
+@pytest.mark.parametrize(
+    ("sentence", "ctype"),
+    [("Cold-water immersion reduces muscle soreness at 24 and 48 hours.", "efficacy"),
+     ("Arnica gel eases the bruising.", "efficacy"),
+     ("Turmeric might increase bleeding.", "safety"),  # 'increase' adds a harm
+     ("It can cause soreness.", "safety")],
+)
+def test_a_harm_word_a_benefit_verb_takes_away_is_an_outcome(sentence: str, ctype: str) -> None:
+    assert draft_text(sentence).claim_type == ctype
+
+
+# certainty v13, from the Pei 2021 dev split: look-alikes of hedges and boosters
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [("The drug lowered the resting membrane potential of the neurons.", 3),
+     ("It is a potential treatment for gout.", 1),
+     ("The rash almost always fades within a week.", 2),
+     ("The rash always fades within a week.", 4),
+     ("Sugar contributes to tooth decay.", 2),
+     ("Diet made a large contribution to the outcome.", 3),
+     ("The benefit appears to fade after a year.", 1),
+     ("It was associated with the appearance of a rash.", 2)],
+)
+def test_certainty_v13_reads_look_alikes_as_what_they_are(sentence: str, level: int) -> None:
+    assert draft_text(sentence).certainty == level

@@ -50,6 +50,7 @@ IMPERATIVE = "imperative"
 BENEFIT_NOUN = "benefit_noun"
 # The types rule of harm words; an article's title can make some of them its outcome.
 HARM_WORDS = "safety_words"
+BENEFIT_VERBS = "efficacy_verbs"
 # Level of a clause with no cue: a plain statement (contract level 3).
 QUALIFIED = 2
 PLAIN = 3
@@ -348,6 +349,7 @@ def draft_text(
     typ = types.find(t) if type_hits is None else type_hits
     if outcomes:
         typ = tuple(h for h in typ if not (h.rule.id == HARM_WORDS and _stem(h.text) in outcomes))
+    typ = _benefit_objects_are_no_harm(typ, t)
     red = redflags.find(t)
     notes: list[str] = []
 
@@ -537,6 +539,28 @@ def _assemble(unit_cols: dict[str, list], drafts: list[Draft], suggestions: list
 
 def _stem(word: str) -> str:
     return word.strip().removesuffix("s")
+
+
+# A verb that takes something away, and the harm word it acts on: 'reduces muscle soreness',
+# 'eases the bruising' (not 'increase bleeding': efficacy_verbs has 'increase' for 'increases energy')
+_TAKES_AWAY = re.compile(r"(?:reduc|eas|reliev|lower|lessen|alleviat|prevent|heal|treat|cut|halv|sooth|fight|eliminat|get\s+rid|gets\s+rid|clear|calm|stop|combat|tackl|manag)")
+_BENEFIT_OBJECT = re.compile(r"\s*+(?:(?:the|a|an|your|their|its|muscle|post-exercise|mild|minor|any)\s++){0,2}$")
+
+
+def _benefit_objects_are_no_harm(hits: tuple[Hit, ...], text: str) -> tuple[Hit, ...]:
+    """Drop a harm word that is the object of a benefit verb just before it.
+
+    "Cold water reduces muscle soreness" names soreness as what improves (T4),
+    not as a side effect (T5), as a title's outcome does for later sentences
+    (``_outcomes``); walkthrough 7 saw it typed safety.
+    """
+    verbs = [h.end for h in hits if h.rule.id == BENEFIT_VERBS and _TAKES_AWAY.match(h.text)]
+    if not verbs:
+        return hits
+    return tuple(
+        h for h in hits
+        if not (h.rule.id == HARM_WORDS and any(e <= h.start and _BENEFIT_OBJECT.match(text[e:h.start]) for e in verbs))
+    )
 
 
 def _outcomes(hits: Sequence[Hit]) -> frozenset[str]:
