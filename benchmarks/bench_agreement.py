@@ -106,6 +106,13 @@ HELDOUT_ROUNDS = (
      "It was written and labelled while types v16-v20 were being written from the misses of rounds 4-10 and two "
      "walkthroughs, by someone who saw neither. It was committed (6b5379b) before the drafter was run on it, and "
      "measured once, with the rules of a7f066b: the first column is clean; everything measured since is post hoc:"),
+    (ROOT / "tests" / "articles" / "heldout12",
+     (("first (5aaecd9, types v20, certainty v13, redflags v11)",
+       {"type_accuracy": 0.619, "type_macro_f1": 0.504, "certainty_accuracy": 0.779, "certainty_within_1": 0.867, "certainty_qwk": 0.685}),),
+     "It was written and labelled while certainty v13 (from the Pei dev split) and walkthrough 7's mends were being "
+     "written, by someone who saw neither; walkthrough 7's own article was also an encyclopedia entry with [n] marks, "
+     "which led to redflags v11. It was committed (b0db046) before the drafter was run on it, and measured once, with "
+     "the rules of 5aaecd9: the first column is clean; everything measured since is post hoc:"),
 )
 # Blind second labellings of held-out rounds (same contract, guide and
 # precedents as the first labeller; first labels, rules and drafts unseen).
