@@ -206,3 +206,13 @@ def test_draft_rules_stay_one_part_per_label_when_a_frame_heading_holds_a_semico
     d = draft_claims(segment_text("Cold water\n\nClaimed benefits; the evidence varies\n\n- better mood\n", "cw", "cw"))
     rules = d.loc[d["text"] == "better mood", "draft_rules"].iloc[0]
     assert [part.split("=")[0] for part in rules.split("; ")] == ["type", "certainty", "support"]
+
+
+
+def test_a_reference_list_entry_asserts_nothing() -> None:
+    got = _types_of(
+        "# Cold water\n\nIce baths reduce soreness [1].\n\n## References\n\n"
+        "1. Tipton M. Cold water immersion: kill or cure? Exp. Physiol. 2017.\n"
+    )
+    assert got["Ice baths reduce soreness [1]."][:2] == ("efficacy", 3)
+    assert got["1. Tipton M. Cold water immersion: kill or cure? Exp. Physiol. 2017."][:2] == ("context", 0)

@@ -104,6 +104,8 @@ HARD_CASES = {
                                 ["“We were surprised. The effect was large,” said Jane Doe.", "It was small."]),
     "quote-that-closes-on-its-own": ('Smith said: "It was small. We need more." Then it ended.',
                                      ['Smith said: "It was small.', 'We need more."', "Then it ended."]),
+    "reference-mark-after-the-stop": ("It is common.[1] Rest helps.[2, 3] Ice [4] too.",
+                                      ["It is common.[1]", "Rest helps.[2, 3]", "Ice [4] too."]),
     "dash-attribution": ("“Amazing!” — Sarah K., 52. Next.", ["“Amazing!” — Sarah K., 52.", "Next."]),
 }
 
@@ -178,6 +180,13 @@ LINE_CASES = {
         "# Title\n\nResults:\n\nDose | Loss\n:---|---:\n5 mg | 15%\nPlacebo | 3% |\n\nBody.\n",
         [("title", "Title"), ("heading", "Results:"), ("sentence", "Dose | Loss"), ("sentence", "5 mg | 15%"),
          ("sentence", "Placebo | 3%"), ("sentence", "Body.")],
+    ),
+    "a-reference-list-is-one-unit-per-entry-however-many-abbreviations": (
+        "# Title\n\nIt may help.\n\n## References\n\n1. Smith J. et al. Br. J. Sports Med. 2019;53:1-10.\n"
+        "2. Jones K. Am. J. Physiol. 2020.\n\nLee A. Cold water. Sci. Rep. 2021.\nKim B. Ice. N. Engl. J. Med. 2018.\n",
+        [("title", "Title"), ("sentence", "It may help."), ("heading", "References"),
+         ("sentence", "1. Smith J. et al. Br. J. Sports Med. 2019;53:1-10."), ("sentence", "2. Jones K. Am. J. Physiol. 2020."),
+         ("sentence", "Lee A. Cold water. Sci. Rep. 2021."), ("sentence", "Kim B. Ice. N. Engl. J. Med. 2018.")],
     ),
     "a-sentence-before-a-question-keeps-the-line-a-sentence": (
         "Turmeric\n\nTurmeric cures arthritis in a week. Why wait?\n\nBook now.\n",

@@ -35,6 +35,7 @@ import pandas as pd
 from claimcheck.audit import verdict
 from claimcheck.cues import Frame, Hit, Lexicon, load_lexicon, normalise
 from claimcheck.schema import CLAIM_COLUMNS, CLAIM_TYPES, INT_COLUMNS, OPTIONAL_COLUMNS, UNIT_COLUMNS
+from claimcheck.segment import is_reference_section
 
 # Contract precedence when a statement makes two kinds of claim.
 PRECEDENCE = ("safety", "efficacy", "mechanism", "usage", "advice", "context")
@@ -586,6 +587,19 @@ def _chain_link(d: Draft) -> str:
     return ""
 
 
+def _reference_entry(d: Draft) -> Draft:
+    """A line of the article's reference list: it describes a source and asserts nothing (C0, T-context).
+
+    The support a reader can follow stays (a DOI or journal in the entry); hedges, boosters
+    and flags found in a work's title ('… kill or cure?') are the title's words, not the article's.
+    """
+    return d._replace(
+        claim_type="context", secondary_type="", certainty=0, hedge_cues="", boosters="", flags="",
+        draft_rules=f"type=context(reference entry); certainty=0(reference entry); support={d.support_in_text}",
+        type_rules=(),
+    )
+
+
 def _follow_chain(d: Draft, text: str, link: str) -> Draft:
     """``d`` retyped when its subject points back ("This…") to the sentence before (``link``)."""
     if not link:
@@ -622,11 +636,12 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
     outcomes: frozenset[str] = frozenset()  # harm words the title makes the outcome
     types = load_lexicon("types")
     article = None
+    references = False  # under a 'References' heading (segment.is_reference_section)
     for text, kind, art in zip(unit_cols["text"], unit_cols["unit"], unit_cols["article"], strict=True):
         if art != article:
             article, frame_text, frame_type, section_type, frame_rule = art, None, "", "", None
             section_level = PLAIN
-            link, outcomes = "", frozenset()
+            link, outcomes, references = "", frozenset(), False
 
         text = str(text)
         numbered = kind == "heading" and NUMBERED.match(text) is not None
@@ -635,6 +650,7 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
         hits = types.find(_scan_text(text)) if kind in ("heading", "title") else None
         if kind == "heading":
             section_type = "" if BREADCRUMB.search(text) else _claim_type(hits)[0]
+            references = is_reference_section(text)
         elif kind == "title":
             outcomes = _outcomes(hits)
         d = draft_text(
@@ -645,7 +661,7 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
         if kind == "heading" and not numbered:
             section_level = d.certainty
         if kind == "sentence":
-            d = _follow_chain(d, text, link)
+            d = _reference_entry(d) if references else _follow_chain(d, text, link)
         link = _chain_link(d) if kind == "sentence" else ""
         drafts.append(d)
         suggestions.append(_match_evidence(text, index) if index and d.support_in_text == "cited" else None)

@@ -51,6 +51,7 @@ class Rules:
     abbreviations: frozenset[str]
     before_number: frozenset[str]
     sentence_starters: frozenset[str]
+    reference_headings: frozenset[str]
 
 
 @cache
@@ -65,7 +66,13 @@ def load_rules() -> Rules:
         abbreviations=frozenset(s["abbreviations"]),
         before_number=frozenset(s["before_number"]),
         sentence_starters=frozenset(s["sentence_starters"]),
+        reference_headings=frozenset(raw["references"]["headings"]),
     )
+
+
+def is_reference_section(section: str, rules: Rules | None = None) -> bool:
+    """Whether a section heading names the article's list of sources ('References', '## Sources:')."""
+    return (section or "").strip(" \t*_#:").lower() in (rules or load_rules()).reference_headings
 
 
 # Markdown's line markup, written once: the line rules below and the page helpers at the end use it.
@@ -94,7 +101,7 @@ _EMOJI = _EMOJI_FIRST + _EMOJI_REST
 # social-media text at an emoji with no punctuation ("Best decision ever 🙌 Now …").
 # Emojis right after the punctuation stay with the sentence they close ("It works! 🙌").
 # Both alternatives start with one character class, so the scan stays a fast skip in C.
-_END = re.compile(rf"(?:[.!?…]+[\"'”’»)\]*_]*(?:[ \t]*{_EMOJI})*|{_EMOJI_FIRST}(?<=\S[ \t].){_EMOJI_REST}(?:[ \t]*{_EMOJI})*)(?=\s)")
+_END = re.compile(rf"(?:[.!?…]+[\"'”’»)\]*_]*(?:\[\^?\d{{1,3}}(?:[,\u2013-][ ]?\d{{1,3}})*\])*(?:[ \t]*{_EMOJI})*|{_EMOJI_FIRST}(?<=\S[ \t].){_EMOJI_REST}(?:[ \t]*{_EMOJI})*)(?=\s)")
 _WS = re.compile(r"\s+")
 _CLOSING_QUOTES = "\"'”’»"
 _TOKEN_BEFORE = re.compile(r"[\w.\-]*$")
@@ -424,6 +431,7 @@ def iter_units(text: str, rules: Rules | None = None) -> Iterator[Unit]:
             run.clear()
 
         paragraph += 1
+        references = bool(section) and is_reference_section(section, rules)
         for li, line in enumerate(block):
             is_label = (
                 li == 0
@@ -443,6 +451,7 @@ def iter_units(text: str, rules: Rules | None = None) -> Iterator[Unit]:
                 kind = "title" if not title_done and paragraph == 1 and line.kind == "md_heading" and line.level == 1 else "heading"
                 if kind == "heading":
                     section = text[line.start : line.end]
+                    references = is_reference_section(section, rules)
                 title_done = True
                 yield Unit(kind, line.start, line.end, paragraph, 1, section)
                 paragraph += 1
@@ -453,6 +462,10 @@ def iter_units(text: str, rules: Rules | None = None) -> Iterator[Unit]:
                 yield from flush_run()
                 sentence += 1
                 yield Unit("sentence", *_cells(text, line), paragraph, sentence, section)
+            elif references:  # an entry: 'Smith J. et al. Br. J. Sports Med. 2019.' is one unit
+                yield from flush_run()
+                sentence += 1
+                yield Unit("sentence", line.start, line.end, paragraph, sentence, section)
             elif line.kind in ("bullet", "numbered", "bold"):
                 yield from flush_run()
                 for a, b in split_sentences(text, line.start, line.end, rules):
