@@ -188,6 +188,11 @@ LINE_CASES = {
          ("sentence", "1. Smith J. et al. Br. J. Sports Med. 2019;53:1-10."), ("sentence", "2. Jones K. Am. J. Physiol. 2020."),
          ("sentence", "Lee A. Cold water. Sci. Rep. 2021."), ("sentence", "Kim B. Ice. N. Engl. J. Med. 2018.")],
     ),
+    "a-two-clause-lead-in-ending-in-a-colon-is-a-sentence": (
+        "Title\n\nProponents list several benefits; the evidence varies:\n\n- better mood\n\nSide effects:\n\n- chills\n",
+        [("title", "Title"), ("sentence", "Proponents list several benefits; the evidence varies:"), ("sentence", "better mood"),
+         ("heading", "Side effects:"), ("sentence", "chills")],
+    ),
     "a-sentence-before-a-question-keeps-the-line-a-sentence": (
         "Turmeric\n\nTurmeric cures arthritis in a week. Why wait?\n\nBook now.\n",
         [("title", "Turmeric"), ("sentence", "Turmeric cures arthritis in a week."), ("sentence", "Why wait?"),

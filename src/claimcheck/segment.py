@@ -330,6 +330,8 @@ def _short_label(text: str, line: _Line, rules: Rules, max_words: int) -> bool:
         and len(body.split()) <= max_words
         and not body[0].islower()
         and body[0] not in "—–"  # "— Anna, 52": an attribution, not a heading
+        # "Proponents list several benefits; the evidence varies:" leads into a list: a sentence
+        and not (body.endswith(":") and ";" in body)
         # a plain line "Side effects were mild. In the trial:" holds a sentence: not a label
         # (a bold line is set apart by its author: '**"Will it hurt?" (Priya, Leeds)**')
         and (line.kind != "prose" or len(split_sentences(text, line.start, line.end, rules)) == 1)
