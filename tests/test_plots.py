@@ -168,7 +168,7 @@ def test_plots_render_byte_identical_twice(claims, plot):
 def test_calibration_description_carries_the_counts(claims):
     label = plots.plot_calibration(claims).get_label()
     assert "9 statements with an evidence level" in label
-    assert "3 on the diagonal, 6 above it (overstated), 0 below it (worded more cautiously than the evidence allows); 2 not in the grid" in label
+    assert "3 on the diagonal, 6 above it (overstated), 0 below it (worded more cautiously than the evidence allows: calibrated or hedged one level below, understated two or more); 2 not in the grid" in label
     on = claims.index[(claims["certainty"] == claims["allowed_certainty"]) & (claims["allowed_certainty"] > 0)][0]
     lower = claims.copy()
     lower.loc[on, "certainty"] = lower.loc[on, "allowed_certainty"] - 1  # one row worded below what it may say

@@ -315,7 +315,7 @@ def plot_calibration(claims: pd.DataFrame) -> Figure:
     fig.set_label(
         f"Calibration grid: {total} statements with an evidence level; {diag} on the diagonal, "
         f"{over} above it (overstated), {below} below it (worded more cautiously than the evidence "
-        f"allows); {left_out} not in the grid (n_a or unrated)."
+        f"allows: calibrated or hedged one level below, understated two or more); {left_out} not in the grid (n_a or unrated)."
     )
     return fig
 
