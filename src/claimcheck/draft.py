@@ -555,6 +555,11 @@ def _benefit_objects_are_no_harm(hits: tuple[Hit, ...], text: str) -> tuple[Hit,
     not as a side effect (T5), as a title's outcome does for later sentences
     (``_outcomes``); walkthrough 7 saw it typed safety.
     """
+    for h in hits:  # most statements name no harm: one pass, nothing built
+        if h.rule.id == HARM_WORDS:
+            break
+    else:
+        return hits
     verbs = [h.end for h in hits if h.rule.id == BENEFIT_VERBS and _TAKES_AWAY.match(h.text)]
     if not verbs:
         return hits
