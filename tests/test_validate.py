@@ -310,3 +310,15 @@ def test_an_evidence_url_must_be_a_web_address(capsys, evidence, url):
     problems, _ = validate_evidence(evidence)
     assert [(p.line, p.column) for p in problems] == [(2, "url")]
     assert "expected a web address starting https:// or http://" in problems[0].message
+
+
+def test_re_saved_line_endings_and_a_broken_offset_are_both_reported(capsys, tmp_path):
+    art = tmp_path / "ginger.md"
+    art.write_bytes(b"# Ginger\n\nGinger may ease nausea. It is safe.\n\n- High doses can cause heartburn.\n")
+    table = tmp_path / "claims.csv"
+    assert main(["draft", str(art), "-o", str(table)]) == 0
+    art.write_bytes(art.read_bytes().replace(b"\n", b"\r\n"))
+    rewrite(table, lambda rows: rows[2].__setitem__(col("start"), "x"))
+    code, out, _ = run(capsys, "validate", table, "--article", art)
+    assert code == 1
+    assert f"{table}:3: start: found 'x'" in out and "CRLF line endings (LF before)" in out

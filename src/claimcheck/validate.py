@@ -322,7 +322,8 @@ def _check_against_articles(
             problems.append(Problem(f, 2, "article", f"found no row for article {_show(slug)}, expected one row per unit", None))
             continue
         if (ending := _line_endings_changed(text, df, rows, bad)) is not None:
-            first = next(i for i in rows if text[int(df.at[i, "start"]):int(df.at[i, "end"])] != df.at[i, "text"])
+            first = next(i for i in rows if not any((i, c) in bad for c in ("start", "end"))
+                         and text[int(df.at[i, "start"]):int(df.at[i, "end"])] != df.at[i, "text"])
             problems.append(Problem(f, lines[first], "start", f"found article {_show(slug)} with {ending}, expected the line endings it had "
                                     "when the table was drafted (every offset after the first line break is off; re-saved by an editor?)",
                                     mended_by="merge"))
