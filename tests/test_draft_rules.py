@@ -705,6 +705,7 @@ def test_a_numbered_reference_mark_is_a_cited_source(sentence: str, support: str
     ("sentence", "ctype"),
     [("Cold-water immersion reduces muscle soreness at 24 and 48 hours.", "efficacy"),
      ("Arnica gel eases the bruising.", "efficacy"),
+     ("Echinacea protects against infection.", "efficacy"),
      ("Turmeric might increase bleeding.", "safety"),  # 'increase' adds a harm
      ("It can cause soreness.", "safety")],
 )

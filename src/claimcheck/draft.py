@@ -544,8 +544,8 @@ def _stem(word: str) -> str:
 
 # A verb that takes something away, and the harm word it acts on: 'reduces muscle soreness',
 # 'eases the bruising' (not 'increase bleeding': efficacy_verbs has 'increase' for 'increases energy')
-_TAKES_AWAY = re.compile(r"(?:reduc|eas|reliev|lower|lessen|alleviat|prevent|heal|treat|cut|halv|sooth|fight|eliminat|get\s+rid|gets\s+rid|clear|calm|stop|combat|tackl|manag)")
-_BENEFIT_OBJECT = re.compile(r"\s*+(?:(?:the|a|an|your|their|its|muscle|post-exercise|mild|minor|any)\s++){0,2}$")
+_TAKES_AWAY = re.compile(r"(?:reduc|eas|reliev|lower|lessen|alleviat|prevent|heal|treat|cut|halv|sooth|fight|eliminat|get\s+rid|gets\s+rid|clear|calm|stop|combat|tackl|manag|protect)")
+_BENEFIT_OBJECT = re.compile(r"\s*+(?:(?:the|a|an|your|their|its|muscle|post-exercise|mild|minor|any|against|risk|chance|odds|of)\s++){0,4}$")
 
 
 def _benefit_objects_are_no_harm(hits: tuple[Hit, ...], text: str) -> tuple[Hit, ...]:
