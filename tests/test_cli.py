@@ -445,12 +445,9 @@ def test_counts_of_one_are_singular(tmp_path, capsys):
     assert "1 unit (1 title, 0 headings, 0 sentences)" in capsys.readouterr().err
 
 
-def test_verdicts_come_before_the_rationale_as_the_guide_orders_the_work(tmp_path, capsys):
+def test_verdicts_come_before_the_rationale_as_the_guide_orders_the_work(draft_article, capsys):
     # guide §0: evidence level (step 5), then verdicts (6), then rationale and rewrite (7)
-    art = tmp_path / "ice.md"
-    art.write_text("# Ice baths\n\nIce baths cure arthritis.\n", encoding="utf-8")
-    table = tmp_path / "ice.csv"
-    assert main(["draft", str(art), "-o", str(table)]) == 0
+    _, table = draft_article("ice.md", "# Ice baths\n\nIce baths cure arthritis.\n")
     df = pd.read_csv(table, dtype=str, keep_default_na=False)
     df.loc[1, ["claim_type", "evidence_level", "status", "rationale"]] = ["efficacy", "none", "reviewed", ""]
     df.to_csv(table, index=False)

@@ -89,12 +89,8 @@ Ginger is safe for most people. High doses can cause heartburn.
 
 
 @pytest.fixture
-def drafted(tmp_path):
-    art = tmp_path / "ginger.md"
-    art.write_text(NEW_ARTICLE, encoding="utf-8")
-    table = tmp_path / "claims.csv"
-    assert main(["draft", str(art), "-o", str(table)]) == 0
-    return art, table
+def drafted(draft_article):
+    return draft_article("ginger.md", NEW_ARTICLE)
 
 
 def test_a_table_the_drafter_wrote_can_be_merged_again_and_again(drafted, capsys):
@@ -215,16 +211,13 @@ def test_as_names_an_article_the_table_has(drafted, capsys):
     assert "--as ginger works only with --merge" in capsys.readouterr().err
 
 
-def test_a_new_bullet_is_drafted_under_its_heading_as_in_a_fresh_draft(tmp_path):
-    art = tmp_path / "clinic.md"
+def test_a_new_bullet_is_drafted_under_its_heading_as_in_a_fresh_draft(draft_article):
     text = "# Acupuncture at Our Clinic\n\n## Conditions we treat\n\n- Back pain\n- Migraine\n"
-    art.write_text(text, encoding="utf-8")
-    table = tmp_path / "claims.csv"
-    assert main(["draft", str(art), "-o", str(table)]) == 0
+    art, table = draft_article("clinic.md", text)
     art.write_text(text + "- Colic in babies\n", encoding="utf-8")
     assert main(["draft", str(art), "--merge", str(table)]) == 0
     merged = pd.read_csv(table, dtype=str, keep_default_na=False).set_index("text")
-    fresh = tmp_path / "fresh.csv"
+    fresh = table.with_name("fresh.csv")
     assert main(["draft", str(art), "-o", str(fresh)]) == 0
     direct = pd.read_csv(fresh, dtype=str, keep_default_na=False).set_index("text")
     cols = ["claim_type", "certainty", "flags", "draft_rules"]
@@ -306,11 +299,8 @@ def test_a_merge_that_would_remove_most_rows_asks_for_force(workspace, capsys):
     assert len(pd.read_csv(table)) < 58 / 2
 
 
-def test_deleting_one_copy_of_a_repeated_sentence_keeps_the_other_copys_row(tmp_path, capsys):
-    art = tmp_path / "sauna.md"
-    art.write_text("# Sauna\n\nSaunas relax you. Saunas lower blood pressure. Saunas relax you.\n", encoding="utf-8")
-    table = tmp_path / "claims.csv"
-    assert main(["draft", str(art), "-o", str(table)]) == 0
+def test_deleting_one_copy_of_a_repeated_sentence_keeps_the_other_copys_row(draft_article, capsys):
+    art, table = draft_article("sauna.md", "# Sauna\n\nSaunas relax you. Saunas lower blood pressure. Saunas relax you.\n")
     df = pd.read_csv(table, dtype=str, keep_default_na=False)
     df["reviewer_note"] = [f"note {i}" for i in range(len(df))]
     df.to_csv(table, index=False)

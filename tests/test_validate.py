@@ -276,11 +276,8 @@ def test_n_a_is_for_rows_with_nothing_to_check(capsys, claims, ctype, problems):
 
 
 @pytest.mark.parametrize("then, now", [("\n", "\r\n"), ("\r\n", "\n")])
-def test_an_article_re_saved_with_other_line_endings_is_one_problem_not_one_per_statement(capsys, tmp_path, then, now):
-    art = tmp_path / "ginger.md"
-    art.write_bytes("# Ginger\n\nGinger may ease nausea. It is safe.\n\n- High doses can cause heartburn.\n".replace("\n", then).encode())
-    table = tmp_path / "claims.csv"
-    assert main(["draft", str(art), "-o", str(table)]) == 0
+def test_an_article_re_saved_with_other_line_endings_is_one_problem_not_one_per_statement(capsys, draft_article, then, now):
+    art, table = draft_article("ginger.md", "# Ginger\n\nGinger may ease nausea. It is safe.\n\n- High doses can cause heartburn.\n".replace("\n", then))
     art.write_bytes(art.read_bytes().replace(then.encode(), now.encode()))  # an editor's re-save
     code, out, err = run(capsys, "validate", table, "--article", art)
     assert code == 1
@@ -312,11 +309,8 @@ def test_an_evidence_url_must_be_a_web_address(capsys, evidence, url):
     assert "expected a web address starting https:// or http://" in problems[0].message
 
 
-def test_re_saved_line_endings_and_a_broken_offset_are_both_reported(capsys, tmp_path):
-    art = tmp_path / "ginger.md"
-    art.write_bytes(b"# Ginger\n\nGinger may ease nausea. It is safe.\n\n- High doses can cause heartburn.\n")
-    table = tmp_path / "claims.csv"
-    assert main(["draft", str(art), "-o", str(table)]) == 0
+def test_re_saved_line_endings_and_a_broken_offset_are_both_reported(capsys, draft_article):
+    art, table = draft_article("ginger.md", "# Ginger\n\nGinger may ease nausea. It is safe.\n\n- High doses can cause heartburn.\n")
     art.write_bytes(art.read_bytes().replace(b"\n", b"\r\n"))
     rewrite(table, lambda rows: rows[2].__setitem__(col("start"), "x"))
     code, out, _ = run(capsys, "validate", table, "--article", art)

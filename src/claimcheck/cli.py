@@ -69,12 +69,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     articles = _articles_given(args.claims, args.article) if args.article else None
     problems = validate_claims(args.claims, article=articles, evidence=args.evidence)
     stale = [p for p in problems if p.mended_by == "verdicts"]
-    folded = len({p.line for p in stale}) > STALE_SHOWN_AT_MOST
+    rows = sorted({p.line for p in stale})
+    folded = len(rows) > STALE_SHOWN_AT_MOST
     for p in problems:
-        if not (folded and p in stale):
+        if not (folded and p.mended_by == "verdicts"):
             print(p)
     if folded:  # one line for what one command mends, so the problems a person must fix stand out
-        rows = sorted({p.line for p in stale})
         cols = ", ".join(c for c in DERIVED_COLUMNS if any(p.column == c for p in stale))
         print(f"{args.claims}:{rows[0]}: {cols}: out of date on {len(rows)} rows (lines {rows[0]}–{rows[-1]}), "
               f"expected the values claimcheck verdicts {args.claims} fills")

@@ -31,6 +31,11 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n} {noun if n == 1 else (plural or noun + 's')}"
 
 
+def same_words(a: str, b: str) -> bool:
+    """The same text but for spacing and line breaks: a rewrite published as written."""
+    return a.split() == b.split()
+
+
 def is_are(n: int) -> str:
     """The verb that agrees with a count: '1 is', '3 are' (and '0 are')."""
     return "is" if n == 1 else "are"

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from claimcheck.audit import derive_verdicts
-from claimcheck.io import InputError, article_slug, distinct_names, expand_articles, read_article, write_csv_atomic
+from claimcheck.io import InputError, article_slug, distinct_names, expand_articles, read_article, same_words, write_csv_atomic
 from claimcheck.schema import CLAIM_COLUMNS, DERIVED_COLUMNS, OPTIONAL_COLUMNS, UNIT_COLUMNS, to_typed
 from claimcheck.segment import id_prefix, segment_text
 
@@ -187,7 +187,7 @@ def merge_units(
                 report.edited.append((rec["claim_id"], old.at[match[j], "text"], unit["text"]))
                 rec["status"] = "draft"
                 now = int(drafted.at[j, "certainty"])
-                if " ".join(unit["text"].split()) == " ".join(revisions.iat[match[j]].split()):
+                if same_words(unit["text"], revisions.iat[match[j]]):
                     # the rewrite itself, published: the old wording's certainty no longer describes the
                     # text, and the rewrite is done; what the claim is and its evidence still hold
                     note = (f"its suggested revision applied word for word: certainty {rec['certainty']} -> {now}, the drafter's "
@@ -225,8 +225,6 @@ LOOKS_REVISED = 0.5
 
 def _look_alike(units: pd.DataFrame, old: pd.DataFrame) -> tuple[str, int] | None:
     """The table's article that holds most of ``units``' statements word for word, if over half."""
-    if not len(units) or not len(old):
-        return None
     said = set(units["text"])
     found = old[old["text"].isin(said)].groupby("article")["text"].nunique()
     if not len(found) or found.max() < max(2, LOOKS_REVISED * len(said)):

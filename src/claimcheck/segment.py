@@ -385,7 +385,7 @@ def iter_units(text: str, rules: Rules | None = None) -> Iterator[Unit]:
     text = _blank_not_said(text)
     blocks = list(_blocks(text))
     section = ""
-    refs_seen: dict[str, bool] = {}  # heading -> whether it names a reference list, read once
+    references = False  # the section is the article's reference list: one unit per line
     paragraph = 0
     title_done = False
     for bi, block in enumerate(blocks):
@@ -413,7 +413,7 @@ def iter_units(text: str, rules: Rules | None = None) -> Iterator[Unit]:
                 paragraph += 1
                 if kind == "heading":
                     section = text[line.start : line.end]
-                    refs_seen.setdefault(section, is_reference_section(section, rules))
+                    references = is_reference_section(section, rules)
                 title_done = title_done or kind == "title"
                 yield Unit(kind, line.start, line.end, paragraph, 1, section)
                 continue
@@ -435,7 +435,6 @@ def iter_units(text: str, rules: Rules | None = None) -> Iterator[Unit]:
             run.clear()
 
         paragraph += 1
-        references = refs_seen.get(section, False)
         for li, line in enumerate(block):
             is_label = (
                 li == 0
@@ -455,7 +454,7 @@ def iter_units(text: str, rules: Rules | None = None) -> Iterator[Unit]:
                 kind = "title" if not title_done and paragraph == 1 and line.kind == "md_heading" and line.level == 1 else "heading"
                 if kind == "heading":
                     section = text[line.start : line.end]
-                    references = refs_seen.setdefault(section, is_reference_section(section, rules))
+                    references = is_reference_section(section, rules)
                 title_done = True
                 yield Unit(kind, line.start, line.end, paragraph, 1, section)
                 paragraph += 1

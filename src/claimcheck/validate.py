@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from claimcheck.audit import verdict
-from claimcheck.io import InputError, article_slug, read_article, read_csv_rows
+from claimcheck.io import InputError, article_slug, read_article, read_csv_rows, same_words
 from claimcheck.schema import (
     CLAIM_COLUMNS,
     CLAIM_SCHEMA,
@@ -272,7 +272,7 @@ def validate_claims(
                     )
             if status == "reviewed" and name == "overstated" and not r["suggested_revision"].strip():
                 problems.append(Problem(f, line, "suggested_revision", "found an empty value, expected a rewrite at the allowed level for an overstated row"))
-            elif name == "overstated" and " ".join(r["suggested_revision"].split()) == " ".join(r["text"].split()):
+            elif name == "overstated" and same_words(r["suggested_revision"], r["text"]):
                 problems.append(Problem(f, line, "suggested_revision", "found the statement's own text, expected a rewrite at the allowed level"))
             elif status == "reviewed" and name not in ("overstated", "") and r["suggested_revision"].strip():
                 # the editor report lists overstated rows only: a rewrite anywhere else would never be seen
@@ -295,17 +295,15 @@ def _show_difference(found: str, expected: str, limit: int = 40) -> tuple[str, s
     return "…" + _show(found[a:], limit), "…" + _show(expected[a:], limit), k
 
 
-def _line_endings_changed(text: str, df: pd.DataFrame, rows: list[int], bad: set[tuple[int, str]]) -> str | None:
-    """'CRLF line endings turned into LF' (or the reverse) when only that explains why the offsets miss.
+def _line_endings_changed(text: str, spans: dict[int, tuple[int, int, str]]) -> str | None:
+    """'LF line endings (CRLF before)' (or the reverse) when only that explains why the offsets miss.
 
-    A re-save that changes line endings shifts every offset after the first line
-    break: one problem for the file, rather than one per statement."""
-    spans = [(int(df.at[i, "start"]), int(df.at[i, "end"]), df.at[i, "text"]) for i in rows if not any((i, c) in bad for c in ("start", "end"))]
-    if not spans or all(text[s:e] == t for s, e, t in spans):
-        return None
+    ``spans``: row -> (start, end, text) of the rows whose offsets are readable. A re-save
+    that changes line endings shifts every offset after the first line break: one problem
+    for the file, rather than one per statement."""
     lf = text.replace("\r\n", "\n")
     for was, how in ((lf.replace("\n", "\r\n"), "LF line endings (CRLF before)"), (lf, "CRLF line endings (LF before)")):
-        if was != text and all(was[s:e] == t for s, e, t in spans):
+        if was != text and all(was[s:e] == t for s, e, t in spans.values()):
             return how
     return None
 
@@ -321,29 +319,27 @@ def _check_against_articles(
         if not rows:
             problems.append(Problem(f, 2, "article", f"found no row for article {_show(slug)}, expected one row per unit", None))
             continue
-        if (ending := _line_endings_changed(text, df, rows, bad)) is not None:
-            first = next(i for i in rows if not any((i, c) in bad for c in ("start", "end"))
-                         and text[int(df.at[i, "start"]):int(df.at[i, "end"])] != df.at[i, "text"])
-            problems.append(Problem(f, lines[first], "start", f"found article {_show(slug)} with {ending}, expected the line endings it had "
+        # the rows whose offsets can be read (a broken one is reported as such already)
+        spans = {i: (int(df.at[i, "start"]), int(df.at[i, "end"]), df.at[i, "text"]) for i in rows
+                 if (i, "start") not in bad and (i, "end") not in bad}
+        missed = [i for i, (s, e, t) in spans.items() if text[s:e] != t]
+        if missed and (ending := _line_endings_changed(text, spans)) is not None:
+            problems.append(Problem(f, lines[missed[0]], "start", f"found article {_show(slug)} with {ending}, expected the line endings it had "
                                     "when the table was drafted (every offset after the first line break is off; re-saved by an editor?)",
                                     mended_by="merge"))
             continue
-        spans = set()
-        for i in rows:
-            if any((i, c) in bad for c in ("start", "end")):
-                continue
-            s, e = int(df.at[i, "start"]), int(df.at[i, "end"])
-            spans.add((s, e))
-            if text[s:e] != df.at[i, "text"]:
-                found, expected, k = _show_difference(df.at[i, "text"], text[s:e])
-                problems.append(
-                    Problem(f, lines[i], "text", f"found {found}, expected article[{s}:{e}] = {expected} (they differ from character {k + 1})",
-                            mended_by="merge")
-                )
+        for i in missed:
+            s, e, t = spans[i]
+            found, expected, k = _show_difference(t, text[s:e])
+            problems.append(
+                Problem(f, lines[i], "text", f"found {found}, expected article[{s}:{e}] = {expected} (they differ from character {k + 1})",
+                        mended_by="merge")
+            )
         # where a missing unit's row belongs: between the rows around it in the article
-        placed = sorted((int(df.at[i, "start"]), i) for i in rows if not any((i, c) in bad for c in ("start", "end")))
+        placed = sorted((s, i) for i, (s, _, _) in spans.items())
+        units_at = {(s, e) for s, e, _ in spans.values()}
         for n, u in enumerate(iter_units(text), start=1):
-            if (u.start, u.end) not in spans:
+            if (u.start, u.end) not in units_at:
                 before = [i for s, i in placed if s < u.start]
                 after = [i for s, i in placed if s >= u.end]
                 where = " and ".join(
