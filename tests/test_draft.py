@@ -71,6 +71,39 @@ def test_evidence_suggested_only_when_cited() -> None:
     other = out[out["text"].str.contains("everyone")].iloc[0]
     assert other["evidence_level"] == ""
 
+DAILY = pd.DataFrame(
+    [{"evidence_id": "daily2016", "citation": "Daily JW, Yang M, Park S. Efficacy of turmeric extracts. J Med Food 2016.",
+      "doi": "10.1089/jmf.2016.3705", "pmid": "", "certainty": "low"}]
+)
+
+
+def _suggested(text: str) -> dict[str, tuple[str, str]]:
+    out = draft_claims(segment_text(text, "turmeric"), evidence=DAILY)
+    return {t: (lv, ids) for t, lv, ids in zip(out["text"], out["evidence_level"], out["evidence_ids"], strict=True) if ids}
+
+
+def test_a_numbered_mark_is_followed_to_its_entry_in_the_reference_list() -> None:
+    text = (
+        "# Turmeric\n\nCurcumin eased knee pain [2]. Turmeric is safe [1].\n\n"
+        "## References\n\n1. Smith A. A blog post. 2020.\n2. Daily JW, et al. Efficacy of turmeric extracts. 2016.\n"
+    )
+    got = _suggested(text)
+    assert got["Curcumin eased knee pain [2]."] == ("low", "daily2016")
+    assert "Turmeric is safe [1]." not in got  # entry 1 names no evidence row
+
+
+def test_an_entry_is_found_by_its_own_number_or_its_place_and_ranges_count() -> None:
+    by_number = "Turmeric\n\nIt eased pain [3].\n\nSources\n\n[3] Daily JW. Turmeric extracts. J Med Food 2016.\n"
+    by_place = "Turmeric\n\nIt eased pain [1–2].\n\nReferences\n\n- Smith A. A blog. 2020.\n- Daily JW. Turmeric. 2016.\n"
+    assert _suggested(by_number)["It eased pain [3]."] == ("low", "daily2016")
+    assert _suggested(by_place)["It eased pain [1–2]."] == ("low", "daily2016")
+    rules = draft_claims(segment_text(by_number, "t"), evidence=DAILY)["draft_rules"].iloc[1]
+    assert rules.endswith("evidence=low(suggested: cites daily2016 through reference 3)")
+
+
+def test_a_mark_with_no_reference_list_suggests_nothing() -> None:
+    assert "It eased pain [1]." not in _suggested("Turmeric\n\nIt eased pain [1].\n\nDaily 2016 is a review.\n")
+
 
 def test_numbered_heading_under_frame_title() -> None:
     text = "How Turmeric Can Ease Joint Pain\n\n1. Calming inflammation\n\nCurcumin blocks inflammatory enzymes.\n"

@@ -51,6 +51,9 @@ IMPERATIVE = "imperative"
 BENEFIT_NOUN = "benefit_noun"
 # The types rule of harm words; an article's title can make some of them its outcome.
 HARM_WORDS = "safety_words"
+REFERENCE_MARK = "cited_reference_mark"  # redflags.toml: '[1]', '[2, 5]', '[^3]'
+# an entry's own number at its start: '[1] Smith…', '1. Smith…', '^1 Smith…'
+_ENTRY_NUMBER = re.compile(r"\s*(?:\[\^?(\d{1,3})\]|\^?(\d{1,3})[.)]?\s)")
 BENEFIT_VERBS = "efficacy_verbs"
 # Level of a clause with no cue: a plain statement (contract level 3).
 QUALIFIED = 2
@@ -513,7 +516,7 @@ def _match_evidence(text: str, index: list) -> tuple[str, str] | None:
     return None
 
 
-def _assemble(unit_cols: dict[str, list], drafts: list[Draft], suggestions: list[tuple[str, str] | None]) -> pd.DataFrame:
+def _assemble(unit_cols: dict[str, list], drafts: list[Draft], suggestions: list[tuple[str, ...] | None]) -> pd.DataFrame:
     n = len(drafts)
     cols: dict[str, object] = dict(unit_cols)
     for i, name in enumerate(("claim_type", "secondary_type", "certainty", "hedge_cues", "boosters", "support_in_text", "flags")):
@@ -529,7 +532,8 @@ def _assemble(unit_cols: dict[str, list], drafts: list[Draft], suggestions: list
         cols[c] = [""] * n
     cols["status"] = ["draft"] * n
     cols["draft_rules"] = [
-        d.draft_rules + (f"; evidence={s[1]}(suggested: cites {s[0]})" if s else "") for d, s in zip(drafts, suggestions, strict=True)
+        d.draft_rules + (f"; evidence={s[1]}(suggested: cites {s[0]}{s[2] if len(s) > 2 else ''})" if s else "")
+        for d, s in zip(drafts, suggestions, strict=True)
     ]
     order = list(CLAIM_COLUMNS) + list(OPTIONAL_COLUMNS)
     for c in INT_COLUMNS:  # nullable integers, as schema.to_typed gives them
@@ -631,7 +635,7 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
     unit_cols = {c: units[c].tolist() if c in units else [""] * len(units) for c in UNIT_COLUMNS}
     index = _evidence_index(evidence)
     drafts: list[Draft] = []
-    suggestions: list[tuple[str, str] | None] = []
+    suggestions: list[tuple[str, ...] | None] = []
     frame_text: str | None = None  # the current frame heading, lower-cased
     frame_type = ""
     frame_rule: Frame | None = None  # the [[frame]] the current frame heading matches
@@ -642,6 +646,7 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
     types = load_lexicon("types")
     article = None
     references = False  # under a 'References' heading (segment.is_reference_section)
+    entries: dict[object, dict[int, str]] = {}  # article -> its reference list: number -> entry
     for text, kind, art in zip(unit_cols["text"], unit_cols["unit"], unit_cols["article"], strict=True):
         if art != article:
             article, frame_text, frame_type, section_type, frame_rule = art, None, "", "", None
@@ -670,6 +675,10 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
         link = _chain_link(d) if kind == "sentence" else ""
         drafts.append(d)
         suggestions.append(_match_evidence(text, index) if index and d.support_in_text == "cited" else None)
+        if index and references and kind == "sentence":
+            m = _ENTRY_NUMBER.match(text)
+            entry_no = int(m.group(1) or m.group(2)) if m else len(entries.get(art, {})) + 1
+            entries.setdefault(art, {}).setdefault(entry_no, text)
         if kind in ("title", "heading") and not numbered:
             low = normalise(text).strip()
             frame_rule = next((f for f in types.frames if f.pattern.search(low)), None)
@@ -678,9 +687,50 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
                 frame_type = d.claim_type if d.claim_type != "context" else "efficacy"
             elif kind == "heading":
                 frame_text, frame_type = None, ""
+    if entries:
+        _through_reference_list(unit_cols, drafts, suggestions, entries, index)
     for c in ("paragraph", "sentence", "start", "end"):
         unit_cols[c] = [int(v) for v in unit_cols[c]]
     return _assemble(unit_cols, drafts, suggestions)
+
+
+def _through_reference_list(
+    unit_cols: dict[str, list], drafts: list[Draft], suggestions: list, entries: dict[object, dict[int, str]], index: list
+) -> None:
+    """Fill in ``suggestions`` for statements citing '[2]': through entry 2 of their article's reference list.
+
+    An entry's number is the one it opens with ('[2] …', '2. …'), else its
+    place in the list. The first cited entry that names an evidence row wins.
+    """
+    mark = re.compile(load_lexicon("redflags").rule(REFERENCE_MARK).pattern)
+    for i, (text, art) in enumerate(zip(unit_cols["text"], unit_cols["article"], strict=True)):
+        listed = entries.get(art)
+        if not listed or suggestions[i] is not None or drafts[i].support_in_text != "cited":
+            continue
+        for m in mark.finditer(str(text)):
+            found = next(
+                (
+                    (hit[0], hit[1], f" through reference {n}")
+                    for n in _mark_numbers(m.group())
+                    if n in listed and (hit := _match_evidence(listed[n], index)) is not None
+                ),
+                None,
+            )
+            if found is not None:
+                suggestions[i] = found
+                break
+
+
+def _mark_numbers(mark: str) -> list[int]:
+    """'[2, 5]' -> [2, 5]; '[3–6]' -> [3, 4, 5, 6]; '[^1]' -> [1]."""
+    out: list[int] = []
+    for part in re.split(r"\s*,\s*", mark.strip("[]^ ")):
+        lo, _, hi = re.sub(r"\s*[\u2013-]\s*", "-", part).partition("-")
+        if lo.isdigit() and hi.isdigit() and int(lo) <= int(hi) <= int(lo) + 20:
+            out.extend(range(int(lo), int(hi) + 1))
+        elif lo.isdigit():
+            out.append(int(lo))
+    return out
 
 
 def draft_lines(lines: Iterable[str]) -> pd.DataFrame:
