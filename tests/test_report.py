@@ -362,6 +362,21 @@ def test_a_markdown_article_is_highlighted_as_read_not_as_typed():
     assert "Body &amp; more." in markup
 
 
+def test_a_nested_list_keeps_its_indentation_on_the_highlighted_page():
+    from claimcheck.draft import draft_claims
+    from claimcheck.segment import segment_text
+
+    text = "# Sleep\n\n- Keep a routine.\n  - Go to bed at ten.\n    1. Even at weekends.\n- Avoid screens. Really.\n"
+    claims = draft_claims(segment_text(text, "s"))
+    shown = html.unescape(re.sub(r"<[^>]+>", "", tables.highlighted_article(claims, {"s": text}).markup))
+    lines = [ln for ln in shown.splitlines() if ln.strip()]
+    indent = {ln.strip(): len(ln) - len(ln.lstrip("\u00a0")) for ln in lines}
+    assert indent["• Keep a routine."] == 0
+    assert indent["• Go to bed at ten."] == 4  # two columns in the article
+    assert indent["1. Even at weekends."] == 8
+    assert indent["• Avoid screens. Really."] == 0  # a space between two sentences stays a space
+
+
 def test_a_markdown_table_is_shown_row_by_row_without_its_pipes():
     from claimcheck.draft import draft_claims
     from claimcheck.segment import segment_text

@@ -525,9 +525,26 @@ def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
     return Html("\n".join(cards), "\n".join(plain))
 
 
+_INDENT = re.compile(r"[ \t]+")
+
+
 def _gap(text: str, line_start: bool = True, last: bool = False) -> str:
-    """Text between statements as read (segment.between_units), escaped, its line breaks kept (blank line = paragraph)."""
-    return "<br>\n".join(esc(line) for line in between_units(text, line_start, last).split("\n"))
+    """Text between statements as read (segment.between_units), escaped, its line breaks kept (blank line = paragraph).
+
+    A line's indentation is kept as non-breaking spaces (two per column, a tab
+    four columns), so a nested list item stands in from its parent as in the article.
+    """
+    lines = between_units(text, line_start, last).split("\n")
+    out = []
+    for i, line in enumerate(lines):
+        m = _INDENT.match(line) if (i or line_start) else None
+        # indentation before text, or before the statement that follows on this line
+        if m and (m.end() < len(line) or (i == len(lines) - 1 and not last)):
+            cols = len(m.group().expandtabs(4))
+            out.append("&nbsp;" * (2 * cols) + esc(line[m.end() :]))
+        else:
+            out.append(esc(line))
+    return "<br>\n".join(out)
 
 
 def highlighted_article(claims: pd.DataFrame, articles: Mapping[str, str]) -> Html:
