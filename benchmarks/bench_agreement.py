@@ -113,6 +113,14 @@ HELDOUT_ROUNDS = (
      "written, by someone who saw neither; walkthrough 7's own article was also an encyclopedia entry with [n] marks, "
      "which led to redflags v11. It was committed (b0db046) before the drafter was run on it, and measured once, with "
      "the rules of 5aaecd9: the first column is clean; everything measured since is post hoc:"),
+    (ROOT / "tests" / "articles" / "heldout13",
+     (("first (0c4c7d4, types v20, certainty v13, redflags v11)",
+       {"type_accuracy": 0.694, "type_macro_f1": 0.638, "certainty_accuracy": 0.843, "certainty_within_1": 0.893, "certainty_qwk": 0.796}),),
+     "It was written and labelled while walkthrough 7's leftovers were being mended (no type or certainty rule "
+     "changed), by someone who saw neither; its plain-language review summary repeats the genre of round 6's, and "
+     "its podcast notes the topic of round 2's cold-water blog. It was committed (0c4c7d4) before the drafter was "
+     "run on it, and measured once, with the rules of 0c4c7d4: the first column is clean; everything measured "
+     "since is post hoc:"),
 )
 # Blind second labellings of held-out rounds (same contract, guide and
 # precedents as the first labeller; first labels, rules and drafts unseen).
