@@ -39,6 +39,7 @@ from claimcheck.segment import is_reference_section
 
 # Contract precedence when a statement makes two kinds of claim.
 PRECEDENCE = ("safety", "efficacy", "mechanism", "usage", "advice", "context")
+_RANK = {t: i for i, t in enumerate(PRECEDENCE)}
 EFFECT_TYPES = frozenset({"safety", "efficacy", "mechanism"})
 # A cue rule whose clause is set aside when another clause makes a claim.
 RESEARCH_NEED = "research_needed"
@@ -294,7 +295,7 @@ def _claim_type(hits: Sequence[Hit], hint: str = "", text: str = "") -> tuple[st
     eligible = {k: v for k, v in score.items() if v[0] >= 2 or v[1] >= 2}
     if not eligible:
         return "context", "", "default", ()
-    ranked = sorted(eligible, key=lambda k: (-eligible[k][0], PRECEDENCE.index(k)))
+    ranked = sorted(eligible, key=lambda k: (-eligible[k][0], _RANK[k])) if len(eligible) > 1 else list(eligible)
     primary = ranked[0]
     why_hint = ""
     if hint in eligible and hint != primary and primary != "safety" and eligible[hint][0] == eligible[primary][0]:
