@@ -249,3 +249,13 @@ def test_a_reference_list_entry_asserts_nothing() -> None:
     )
     assert got["Ice baths reduce soreness [1]."][:2] == ("efficacy", 3)
     assert got["1. Tipton M. Cold water immersion: kill or cure? Exp. Physiol. 2017."][:2] == ("context", 0)
+
+
+def test_a_reference_mark_after_the_stop_leaves_a_full_sentence() -> None:
+    from claimcheck.draft import draft_text
+
+    plain = "Some people become anxious about their scores, a pattern researchers call orthosomnia."
+    for mark in ("[^5]", "[1]", "[2, 3]"):
+        d = draft_text(plain + mark)
+        assert (d.certainty, d.support_in_text) == (draft_text(plain).certainty, "cited"), mark
+    assert draft_text(plain).certainty == 3

@@ -107,6 +107,7 @@ HARD_CASES = {
     "reference-mark-after-the-stop": ("It is common.[1] Rest helps.[2, 3] Ice [4] too.",
                                       ["It is common.[1]", "Rest helps.[2, 3]", "Ice [4] too."]),
     "dash-attribution": ("“Amazing!” — Sarah K., 52. Next.", ["“Amazing!” — Sarah K., 52.", "Next."]),
+    "emoji-after-the-last-sentence": ("I tried it. It works! 🙌", ["I tried it.", "It works! 🙌"]),
 }
 
 
@@ -125,6 +126,16 @@ LINE_CASES = {
     "loose-numbered-list-is-not-headings": (
         "Title\n\n1. Take it daily\n\n2. Drink water\n\n3. Rest\n",
         [("title", "Title"), ("sentence", "1. Take it daily"), ("sentence", "2. Drink water"), ("sentence", "3. Rest")],
+    ),
+    "a-line-ending-in-a-reference-mark-is-a-sentence": (
+        "Title\n\nTrackers improve sleep in adults.[1]\n\nCaffeine disrupts sleep.[^3]\nAvoid it late.\n",
+        [("title", "Title"), ("sentence", "Trackers improve sleep in adults.[1]"),
+         ("sentence", "Caffeine disrupts sleep.[^3]"), ("sentence", "Avoid it late.")],
+    ),
+    "italic-line-marks-stay-outside": (
+        "Title\n\n*Issue 42*\n\n*Sleep trackers may help you sleep.*\nThey count steps.\n\n_By Dr Jo Smith_\n\nBody.\n",
+        [("title", "Title"), ("heading", "Issue 42"), ("sentence", "Sleep trackers may help you sleep."),
+         ("sentence", "They count steps."), ("heading", "By Dr Jo Smith"), ("sentence", "Body.")],
     ),
     "markdown-heading-and-bold": ("# Title\n\n## Dose\n\n**Is it safe?**\n\nYes.\n",
                                   [("title", "Title"), ("heading", "Dose"), ("heading", "Is it safe?"), ("sentence", "Yes.")]),
@@ -294,6 +305,10 @@ def test_folder_gives_one_table_with_distinct_prefixes():
 def test_id_prefix_grows_when_taken():
     assert id_prefix("acupuncture-chronic-pain") == "acu"
     assert id_prefix("acupressure-guide", taken={"acu"}) == "acup"
+
+
+def test_a_short_name_is_its_own_prefix():
+    assert (id_prefix("md"), id_prefix("q"), id_prefix("md", taken={"md"})) == ("md", "q", "md2")
 
 
 PLAIN_TEXT = {

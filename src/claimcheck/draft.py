@@ -123,6 +123,7 @@ BREADCRUMB = re.compile(r"\S\s+[>›»]\s+\S")
 # not part of what the sentence says, and it hides an opening imperative from the rules
 ENUMERATOR = re.compile(r"^\d{1,3}[.)/]\s+")
 _TRAIL = " \"')]*_»”’"
+_MARKS_AT_END = re.compile(r"(?:\[\^?\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]\s*)+$")
 
 
 class Draft(NamedTuple):
@@ -363,7 +364,8 @@ def draft_text(
         ctype, type_why = section_type, "section default"
     effect_pos = [h.start for h in typ if h.rule.role == "cue" and h.rule.type in EFFECT_TYPES and h.rule.weight >= 2] if typ else []
     level, hedges, boosts, cert_why = _certainty(t, cert, effect_pos)
-    last = t.rstrip(_TRAIL)[-1:]  # the closing punctuation, quotes and brackets aside
+    # the closing punctuation, quotes, brackets and reference marks ('adults.[1]') aside
+    last = (_MARKS_AT_END.sub("", t) if t.endswith("]") else t).rstrip(_TRAIL)[-1:]
     is_question = last == "?"
     full_sentence = unit == "sentence" and last in (".", "!")  # not a bullet fragment
     has_cue = bool(cert) and any(h.rule.level is not None for h in cert)

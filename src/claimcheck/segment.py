@@ -86,7 +86,13 @@ _MD_HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+(?P<body>.*?)[ \t]*#*[ \t]*$"
 _BULLET = re.compile(rf"[ \t]*{_BULLET_MARK}[ \t]+(?=\S)")
 _NUMBERED = re.compile(r"[ \t]*\d{1,3}[.)][ \t]+(?=\S)")
 _RULE_LINE = re.compile(rf"[ \t]*{_RULE}$")
+# A numbered mark to the article's reference list: '[1]', '[2, 5]', '[3–6]', '[^1]'.
+_REF_MARK = r"\[\^?\d{1,3}(?:[,\u2013-][ ]?\d{1,3})*\]"
 _BOLD_LINE = re.compile(r"(\*\*|__)(?P<body>\S(?:.*\S)?)\1[ \t]*$")
+# A whole line in italics ('*Issue 42*', '_By Dr Jo Smith_'): the marks stay outside the unit, as bold's do.
+_ITALIC_LINE = re.compile(r"(?:\*(?P<star>[^\s*](?:[^*]*[^\s*])?)\*|_(?P<under>[^\s_](?:[^_]*[^\s_])?)_)[ \t]*$")
+# Reference marks at a line's end ('adults.[1]', 'sleep.[^2]'): the punctuation before them ends the line.
+_TRAILING_MARKS = re.compile(rf"(?:{_REF_MARK})+$")
 # A Markdown table: a row between outer pipes, and the rule under its header ("|---|:--:|").
 _TABLE_RULE = r"\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?"
 _TABLE_RULE_LINE = re.compile(rf"[ \t]*{_TABLE_RULE}[ \t]*$")
@@ -101,7 +107,7 @@ _EMOJI = _EMOJI_FIRST + _EMOJI_REST
 # social-media text at an emoji with no punctuation ("Best decision ever 🙌 Now …").
 # Emojis right after the punctuation stay with the sentence they close ("It works! 🙌").
 # Both alternatives start with one character class, so the scan stays a fast skip in C.
-_END = re.compile(rf"(?:[.!?…]+[\"'”’»)\]*_]*(?:\[\^?\d{{1,3}}(?:[,\u2013-][ ]?\d{{1,3}})*\])*(?:[ \t]*{_EMOJI})*|{_EMOJI_FIRST}(?<=\S[ \t].){_EMOJI_REST}(?:[ \t]*{_EMOJI})*)(?=\s)")
+_END = re.compile(rf"(?:[.!?…]+[\"'”’»)\]*_]*(?:{_REF_MARK})*(?:[ \t]*{_EMOJI})*|{_EMOJI_FIRST}(?<=\S[ \t].){_EMOJI_REST}(?:[ \t]*{_EMOJI})*)(?=\s|\Z)")
 _WS = re.compile(r"\s+")
 _CLOSING_QUOTES = "\"'”’»"
 _TOKEN_BEFORE = re.compile(r"[\w.\-]*$")
@@ -251,6 +257,8 @@ def _classify(text: str, a: int, b: int) -> _Line:
     m = _BOLD_LINE.fullmatch(text, s, e)
     if m:
         return _Line(s + 2, e - 2, "bold")
+    if _ITALIC_LINE.fullmatch(text, s, e):
+        return _Line(s + 1, e - 1, "bold")  # set apart by its author as a bold line is
     return _Line(s, e, "prose")
 
 
@@ -325,7 +333,8 @@ def _short_label(text: str, line: _Line, rules: Rules, max_words: int) -> bool:
     return (
         bool(body)
         and not (body[0] == "[" and _LINK.fullmatch(body))  # "[Read more](https://…)": a link, not a label
-        and body.rstrip(_CLOSING_QUOTES)[-1:] not in rules.final_punctuation  # "“Amazing!”" ends a sentence
+        # "“Amazing!”" and "Trackers help.[1]" end a sentence
+        and _TRAILING_MARKS.sub("", body).rstrip(_CLOSING_QUOTES)[-1:] not in rules.final_punctuation
         and len(body) <= rules.max_chars
         and len(body.split()) <= max_words
         and not body[0].islower()
@@ -485,7 +494,7 @@ def id_prefix(slug: str, taken: Iterable[str] = ()) -> str:
     """``acupuncture-chronic-pain`` -> ``acu``; longer when another article took it."""
     letters = re.sub(r"[^a-z0-9]", "", slug.lower()) or "art"
     taken = set(taken)
-    for n in range(3, len(letters) + 1):
+    for n in range(min(3, len(letters)), len(letters) + 1):
         if letters[:n] not in taken:
             return letters[:n]
     i = 2
@@ -603,6 +612,7 @@ _BETWEEN_MARKUP = (
     (re.compile(r"\*\*|__"), ""),
     (re.compile(rf"{_COMMENT}[ \t]*\n?", re.S), ""),  # a comment is for the writers
     (re.compile(rf"^[ \t]*{_IMAGE}[ \t]*(?:\n|\x03\Z)", re.M), ""),  # an image line
+    (re.compile(r"[*_]+"), ""),  # italics around a line or a sentence ('*Issue 42*'), once the rest is read
 )
 
 
