@@ -399,7 +399,7 @@ def test_report_takes_from_a_folder_only_the_articles_the_table_covers(tmp_path,
 
     (tmp_path / "unrelated.txt").write_text("Unrelated\n\nNo rows for this one.\n", encoding="utf-8")
     seen = {}
-    monkeypatch.setattr(claimcheck.report, "build_report", lambda c, e, a, out, progress: seen.setdefault("a", a) and [])
+    monkeypatch.setattr(claimcheck.report, "build_report", lambda c, e, a, out, progress, force: seen.setdefault("a", a) and [])
     evidence = tmp_path / "evidence.csv"
     row = {"evidence_id": "x2020", "citation": "X. 2020.", "pmid": "1", "design": "RCT", "finding": "f", "certainty": "low"}
     evidence.write_text(",".join(EVIDENCE_COLUMNS) + "\n" + ",".join(row.get(c, "") for c in EVIDENCE_COLUMNS) + "\n",
@@ -434,6 +434,38 @@ def test_report_out_naming_a_file_is_one_line_and_leaves_the_file(tmp_path, caps
     assert main(["report", "--out", str(taken)]) == 2
     assert one_error_line(capsys) == f"claimcheck: {taken}: is a file, expected a folder for the report's pages"
     assert taken.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_report_never_replaces_a_page_it_did_not_write(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(REPO)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html><title>My site</title>my notes</html>\n", encoding="utf-8")
+    assert main(["report", "--out", str(site)]) == 2
+    assert one_error_line(capsys) == (
+        f"claimcheck: {site / 'index.html'}: exists and is not a claimcheck page; "
+        "nothing written: give another --out, or --force to replace it"
+    )
+    assert sorted(p.name for p in site.iterdir()) == ["index.html"]
+    assert "my notes" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_pages_claimcheck_wrote_are_its_own_to_replace(tmp_path):
+    from claimcheck.report import _foreign, _index_html, headline, load_claims
+
+    ours = tmp_path / "index.html"
+    ours.write_text(_index_html([], headline(load_claims(REPO / "data" / "claims.csv"))), encoding="utf-8")
+    assert not _foreign(ours)
+    assert not _foreign(REPO / "reports" / "01-claim-inventory.html")  # a page rendered by the notebooks
+    assert not _foreign(tmp_path / "missing.html")
+    (tmp_path / "theirs.html").write_text("<html>notes</html>", encoding="utf-8")
+    assert _foreign(tmp_path / "theirs.html")
+
+
+def test_report_names_the_option_of_a_missing_file(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(REPO)
+    assert main(["report", "--evidence", str(tmp_path / "nope.csv"), "--out", str(tmp_path / "r")]) == 2
+    assert one_error_line(capsys) == f"claimcheck: {tmp_path / 'nope.csv'}: no such file or folder (the --evidence given)"
 
 
 def test_counts_of_one_are_singular(tmp_path, capsys):

@@ -256,6 +256,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     for given, path, flag in ((args.claims, claims, "--claims"), (args.article, articles[0], "--article"), (args.evidence, evidence, "--evidence")):
         if given is None and not path.exists():
             raise InputError(f"{path}: no such file or folder (the default, relative to where you run claimcheck; give {flag})")
+        if given is not None and not path.exists():
+            raise InputError(f"{path}: no such file or folder (the {flag} given)")
     article_files = _articles_given(claims, articles)
     covered = _table_articles(claims)
     if args.article is None and covered and not covered & {p.stem for p in article_files}:
@@ -276,7 +278,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     def progress(msg: str) -> None:
         print(f"[{time.perf_counter() - t0:5.1f}s] {msg}", file=sys.stderr, flush=True)
 
-    paths = build_report(claims, evidence, article_files, args.out, progress=progress)
+    paths = build_report(claims, evidence, article_files, args.out, progress=progress, force=args.force)
     progress(f"done: {len(paths)} files in {args.out}/ (open {args.out}/index.html)")
     return 0
 
@@ -383,6 +385,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--evidence", type=Path, default=None, action=_Once, help=f"evidence table (default {DEFAULT_EVIDENCE})")
     r.add_argument("--article", type=Path, action="extend", nargs="+", help=f"article file(s) or folder(s) (default {DEFAULT_ARTICLES})")
     r.add_argument("--out", type=Path, default=Path("reports"), action=_Once, help="folder for the HTML pages (default reports)")
+    r.add_argument("--force", action="store_true", help="replace pages in --out that claimcheck did not write")
     r.set_defaults(func=cmd_report)
     return p
 

@@ -233,6 +233,7 @@ def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object], c
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta name="generator" content="claimcheck">
 <title>claimcheck report</title>
 <style>
 {css}
@@ -260,6 +261,19 @@ def _index_html(pages: list[tuple[str, str, str]], numbers: dict[str, object], c
 """
 
 
+def _foreign(page: Path) -> bool:
+    """Whether ``page`` exists and is not a page of ours: ours name claimcheck as their
+    generator (pages written before the tag say "claimcheck report" near the top)."""
+    try:
+        with page.open("rb") as fh:
+            head = fh.read(4096)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    return b'content="claimcheck"' not in head and b"claimcheck report" not in head
+
+
 def build_report(
     claims: Path,
     evidence: Path,
@@ -267,8 +281,12 @@ def build_report(
     out_dir: Path,
     progress: Callable[[str], None] | None = None,
     notebook_dir: Path | None = None,
+    force: bool = False,
 ) -> list[Path]:
     """Execute every report notebook on an audit and write its HTML page plus ``index.html``.
+
+    A page already there that claimcheck did not write (its title says so) is
+    not replaced unless ``force``: ``--out docs`` must not eat a site's index.
 
     Paths are passed to the notebooks as absolute paths; each kernel runs with
     its working directory in the notebooks' folder. Returns the written files,
@@ -288,6 +306,14 @@ def build_report(
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: is a file, expected a folder for the report's pages")
+    if not force:
+        foreign = [p for p in (*(out / f"{nb.stem}.html" for nb in found), out / "index.html") if _foreign(p)]
+        if foreign:
+            raise InputError(
+                f"{foreign[0]}: exists and is not a claimcheck page"
+                + (f" (nor are {counted(len(foreign) - 1, 'other')} there)" if len(foreign) > 1 else "")
+                + "; nothing written: give another --out, or --force to replace it"
+            )
     exp = exporter()
     css = _css()
     written: list[Path] = []
