@@ -303,7 +303,7 @@ def test_validate_takes_several_articles_after_one_option_and_folders(tmp_path, 
         (b"", "the claims table is empty"),
         (b"\x8b\x00\x17binary", "found a NUL byte"),
         (b"claim_id,article\n", "has a header but no rows"),
-        (b"claim_id,article\nx,\"unclosed\n", "not valid CSV"),
+        (b"claim_id,article\nx,\"unclosed\n", "column 2 (article): a quoted value opens here and is never closed"),
     ],
     ids=["missing", "empty", "binary", "header-only", "broken-quote"],
 )

@@ -152,7 +152,10 @@ UNREADABLE = {
     "latin-1-file": ("claim_id,text\nacu-001,caf\xe9\n".encode("latin-1"), ":2: column 12: found byte 0xe9, expected UTF-8"),
     "not-csv": (b"just some prose without commas\nand another line\n", "expected a comma-separated CSV"),
     "header-only": (",".join(CLAIM_COLUMNS).encode() + b"\n", "has a header but no rows"),
-    "bad-quoting": (b'claim_id,text\nacu-001,"unclosed\n', "not valid CSV"),
+    "bad-quoting": (b'claim_id,text\nacu-001,"unclosed\n',
+                    ':2: column 2 (text): a quoted value opens here and is never closed (expected a closing ")'),
+    "quote-then-text": (b'claim_id,text,status\nacu-001,"ok",x\nacu-002,"half" quoted,x\n',
+                        ':3: column 2 (text): text after the closing " of a quoted value, expected a comma'),
 }
 
 
@@ -166,6 +169,15 @@ def test_unreadable_file_exits_2_with_one_line(capsys, tmp_path, data, words):
     assert len(err.strip().splitlines()) == 1
     assert err.startswith(f"claimcheck: {p}")
     assert words in err
+
+
+def test_a_long_note_is_read_not_refused(tmp_path):
+    """The csv module refuses a cell over 131,072 characters unless told otherwise."""
+    from claimcheck.io import read_csv_rows
+
+    p = tmp_path / "long.csv"
+    p.write_text("claim_id,reviewer_note\nacu-001," + "x" * 200_000 + "\n", encoding="utf-8")
+    assert len(read_csv_rows(p)[1][0][1]) == 200_000
 
 
 def test_missing_file_and_folder(capsys, tmp_path):

@@ -11,6 +11,7 @@ import csv
 import io
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -142,6 +143,39 @@ def distinct_names(paths: list[Path]) -> list[Path]:
     return paths
 
 
+# a table a person fills may hold a long note: the csv module's default cap is 131,072 characters a cell
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+def _csv_error(path: str | Path, text: str, row_start: int, line_num: int, error: str) -> str:
+    """One line for a CSV the csv module cannot read, naming the line, the column and what was expected.
+
+    ``row_start``: the number of lines before the row that failed; ``line_num``: the csv
+    module's line when it failed. The row is re-read by hand to find the quoted value at fault.
+    """
+    lines = text.splitlines(keepends=True)
+    header = next(csv.reader([lines[0]])) if lines and row_start else []
+    col, quoted, at_start, opened = 1, False, True, (row_start + 1, 1)
+    for n, chunk in enumerate(lines[row_start:line_num], start=row_start + 1):
+        for ch in chunk:
+            if quoted:
+                quoted = ch != '"'  # a doubled quote closes and, below, reopens
+            elif ch == '"':
+                if at_start:
+                    opened = (n, col)
+                quoted = True
+            elif ch == ",":
+                col, at_start = col + 1, True
+                continue
+            at_start = False
+    where = f"column {opened[1]}" + (f" ({header[opened[1] - 1].strip()})" if opened[1] <= len(header) else "")
+    if error == "unexpected end of data":
+        return f'{path}:{opened[0]}: {where}: a quoted value opens here and is never closed (expected a closing ")'
+    if error.startswith("',' expected after"):
+        return f'{path}:{line_num}: {where}: text after the closing " of a quoted value, expected a comma (a quote inside a value is written "")'
+    return f"{path}:{line_num}: not valid CSV ({error})"
+
+
 def read_csv_rows(path: str | Path, what: str = "CSV file") -> tuple[list[str], list[list[str]], list[int]]:
     """Header, rows and the 1-based line each row starts on; every value a string.
 
@@ -167,7 +201,7 @@ def read_csv_rows(path: str | Path, what: str = "CSV file") -> tuple[list[str], 
             lines.append(prev_end + 1)
             prev_end = reader.line_num
     except csv.Error as e:
-        raise InputError(f"{path}:{reader.line_num}: not valid CSV ({e})") from None
+        raise InputError(_csv_error(path, text, prev_end, reader.line_num, str(e))) from None
     header = [h.strip() for h in header]
     if len(header) < 2:
         raise InputError(
