@@ -67,7 +67,15 @@ def col(name: str) -> int:
 def test_valid_table_passes(capsys, claims, article_path, evidence):
     code, out, err = run(capsys, "validate", claims, "--article", article_path, "--evidence", evidence)
     assert (code, out) == (0, "")
-    assert "valid" in err
+    assert err.strip() == f"{claims}: valid"
+
+
+def test_valid_says_what_it_did_not_check(capsys, claims, article_path):
+    code, _, err = run(capsys, "validate", claims)
+    assert (code, err.strip()) == (0, f"{claims}: valid (not checked: the text against an article: give --article; "
+                                      "evidence_ids against an evidence table: give --evidence)")
+    code, _, err = run(capsys, "validate", claims, "--article", article_path)
+    assert err.strip() == f"{claims}: valid (not checked: evidence_ids against an evidence table: give --evidence)"
 
 
 def set_cell(row: int, name: str, value: str):

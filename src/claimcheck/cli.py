@@ -84,7 +84,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
             arts = " ".join(str(a) for a in args.article)
             print(f"the article differs from the table: if it was revised, claimcheck draft {arts} --merge {args.claims} carries the table over to it", file=sys.stderr)
         return 1
-    print(f"{args.claims}: valid", file=sys.stderr)
+    unchecked = [what for what, given in (("the text against an article: give --article", args.article),
+                                          ("evidence_ids against an evidence table: give --evidence", args.evidence)) if not given]
+    print(f"{args.claims}: valid" + (f" (not checked: {'; '.join(unchecked)})" if unchecked else ""), file=sys.stderr)
     return 0
 
 
