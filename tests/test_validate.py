@@ -289,10 +289,21 @@ def test_a_repeated_evidence_id_is_found_with_or_without_a_stray_space(capsys, c
 def test_n_a_is_for_rows_with_nothing_to_check(capsys, claims, ctype, problems):
     rewrite(claims, lambda rows: rows[3].__setitem__(col("claim_type"), ctype))  # an n_a row
     code, out, _ = run(capsys, "validate", claims)
-    hits = [ln for ln in out.splitlines() if f"found n_a on a {ctype} row" in ln]
+    hits = [ln for ln in out.splitlines() if f"found n_a on {'an' if ctype == 'efficacy' else 'a'} {ctype} row" in ln]
     assert len(hits) == problems
     if problems:
         assert code == 1 and hits[0].startswith(f"{claims}:4: evidence_level: ")
+
+
+def test_a_wrong_evidence_level_is_one_problem_not_a_cascade_of_stale_verdicts(capsys, claims):
+    """n_a on a rated row: the verdicts it would derive are no hint, so only the level is reported."""
+    df = pd.read_csv(claims, dtype=str, keep_default_na=False)
+    i = df.index[(df["claim_type"] == "efficacy") & df["evidence_level"].isin(["low", "moderate"])][0]
+    rewrite(claims, lambda rows: rows[i + 1].__setitem__(col("evidence_level"), "n_a"))
+    code, out, _ = run(capsys, "validate", claims)
+    assert code == 1
+    assert [ln.split(": ")[0] for ln in out.splitlines()] == [f"{claims}:{i + 2}"]
+    assert "evidence_level: found n_a on an efficacy row" in out
 
 
 @pytest.mark.parametrize("then, now", [("\n", "\r\n"), ("\r\n", "\n")])

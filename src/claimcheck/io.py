@@ -27,6 +27,11 @@ class InputError(Exception):
     """A problem with a file the user gave us: one line, printable as is."""
 
 
+def a_or_an(noun: str) -> str:
+    """'an evidence table', 'a claims table', 'an efficacy row' ('a usage row': by sound, not letter)."""
+    return ("an " if noun[:1].lower() in "aeio" else "a ") + noun
+
+
 def counted(n: int, noun: str, plural: str | None = None) -> str:
     """``3 rows``, ``1 row``: a count as a person writes it in a message or on a page."""
     return f"{n} {noun if n == 1 else (plural or noun + 's')}"
@@ -66,7 +71,7 @@ def read_text(path: str | Path, what: str = "file") -> str:
     except FileNotFoundError:
         raise InputError(f"{p}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{p}: is a folder, expected a {what}") from None
+        raise InputError(f"{p}: is a folder, expected {a_or_an(what)}") from None
     except OSError as e:
         raise InputError(f"{p}: cannot read ({e.strerror})") from None
     if not data.strip():

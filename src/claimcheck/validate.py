@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from claimcheck.audit import verdict
-from claimcheck.io import InputError, article_slug, read_article, read_csv_rows, same_words
+from claimcheck.io import InputError, a_or_an, article_slug, read_article, read_csv_rows, same_words
 from claimcheck.schema import (
     CLAIM_COLUMNS,
     CLAIM_SCHEMA,
@@ -249,10 +249,12 @@ def validate_claims(
         level, status = r["evidence_level"], r["status"]
         if r["claim_type"] == "advice" and level not in ("", "n_a") and ok(i, "claim_type", "evidence_level"):
             problems.append(Problem(f, line, "evidence_level", f"found {_show(level)} on an advice row, expected n_a (the contract: advice has nothing to check)"))
+            bad.add((i, "evidence_level"))  # the verdict it would give is no hint: fix the level first
         if r["claim_type"] in RATED_TYPES and level == "n_a" and ok(i, "claim_type", "evidence_level"):
             problems.append(
-                Problem(f, line, "evidence_level", f"found n_a on a {r['claim_type']} row, expected a level (high, moderate, low, very_low, none or contradicted): n_a is for advice and context rows, which have nothing to check")
+                Problem(f, line, "evidence_level", f"found n_a on {a_or_an(r['claim_type'])} row, expected a level (high, moderate, low, very_low, none or contradicted): n_a is for advice and context rows, which have nothing to check")
             )
+            bad.add((i, "evidence_level"))
         if not level and status == "reviewed":
             problems.append(Problem(f, line, "evidence_level", "found an empty value, expected a level on a reviewed row"))
         ids = [x for x in r["evidence_ids"].split(";") if x]
