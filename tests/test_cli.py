@@ -86,7 +86,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path, revi
     def full_disk(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pd.DataFrame, "to_csv", full_disk)
+    monkeypatch.setattr(os, "fsync", full_disk)  # the temporary file is written, and cannot be flushed
     assert main(["draft", "--lines", str(reviewed.parent / "zinc.md"), "-o", str(reviewed), "--force"]) == 2
     assert "cannot write (No space left on device); the old file, if any, is unchanged" in one_error_line(capsys)
     assert reviewed.read_bytes() == before

@@ -1,5 +1,6 @@
 """Re-running the drafter after an edit keeps every human label it can."""
 
+import os
 import shutil
 
 import pandas as pd
@@ -297,6 +298,58 @@ def test_a_merge_that_would_remove_most_rows_asks_for_force(workspace, capsys):
     assert not table.with_name("claims.removed.csv").exists()
     assert main(["draft", str(art), "--merge", str(table), "--force"]) == 0
     assert len(pd.read_csv(table)) < 58 / 2
+
+
+def test_a_refused_merge_lists_no_rows_as_if_they_had_changed(workspace, capsys):
+    tmp, art = workspace
+    text = read_article(art)
+    art.write_text(text[: len(text) // 4], encoding="utf-8", newline="")
+    assert main(["draft", str(art), "--merge", str(tmp / "claims.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "removed" in err.splitlines()[0]  # the summary: how many would go
+    assert not any(line.startswith("  removed ") for line in err.splitlines())
+    assert main(["draft", str(art), "--merge", str(tmp / "claims.csv"), "--dry-run"]) == 0
+    assert any(line.startswith("  removed acu-") for line in capsys.readouterr().err.splitlines())
+
+
+def test_merging_an_article_the_table_does_not_audit_asks_for_force(workspace, tmp_path, capsys):
+    """The wrong article given to --merge would otherwise add its drafts beside a reviewed audit."""
+    tmp, _ = workspace
+    table = tmp / "claims.csv"
+    original = table.read_bytes()
+    other = tmp_path / "sleep-apps.md"
+    other.write_text("# Sleep apps\n\nTrackers may help you sleep. They are popular.\n", encoding="utf-8")
+    assert main(["draft", str(other), "--merge", str(table)]) == 2
+    err = capsys.readouterr().err
+    assert err.strip().splitlines()[-1] == (
+        f"claimcheck: {table}: none of the articles given (sleep-apps) is in it, so the merge would add 3 new rows "
+        "beside its 58 rows; is that the article it audits? Nothing written (look with --dry-run; --force merges anyway)"
+    )
+    assert table.read_bytes() == original
+    assert main(["draft", str(other), "--merge", str(table), "--force"]) == 0  # a second article for the audit
+    merged = pd.read_csv(table, dtype=str, keep_default_na=False)
+    assert (len(merged), merged["claim_id"].is_unique) == (61, True)
+
+
+def test_a_merge_that_changes_nothing_leaves_the_file_alone(drafted, capsys):
+    art, table = drafted
+    old = table.stat().st_mtime_ns - 10**9  # a second back: a rewrite shows even within one clock tick
+    os.utime(table, ns=(old, old))
+    assert main(["draft", str(art), "--merge", str(table)]) == 0
+    assert f"nothing changed: {table} left as it was" in capsys.readouterr().err
+    assert table.stat().st_mtime_ns == old
+
+
+def test_a_row_removed_twice_is_kept_aside_once(drafted, capsys):
+    art, table = drafted
+    original = art.read_text(encoding="utf-8")
+    for _ in range(3):
+        edit(art, " High doses can cause heartburn.", "")
+        assert main(["draft", str(art), "--merge", str(table)]) == 0
+        art.write_text(original, encoding="utf-8")
+        assert main(["draft", str(art), "--merge", str(table)]) == 0
+    aside = pd.read_csv(table.with_name("claims.removed.csv"), dtype=str, keep_default_na=False)
+    assert aside["text"].tolist() == ["High doses can cause heartburn."]
 
 
 def test_deleting_one_copy_of_a_repeated_sentence_keeps_the_other_copys_row(draft_article, capsys):

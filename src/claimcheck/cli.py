@@ -149,8 +149,6 @@ def cmd_draft(args: argparse.Namespace) -> int:
             raise InputError("draft: --merge writes a file; give -o OUT.csv, or leave -o out to update the merged table")
         out = args.output or args.merge
         merged, report = merge_article(args.merge, args.articles, evidence=evidence, revision_of=args.revision_of)
-        for line in report.lines():
-            print(line, file=sys.stderr)
         before = len(report.unchanged) + len(report.edited) + len(report.removed)
         # the wrong file, or a truncated one? (a short table may lose half its rows to an honest edit)
         refused = len(report.removed) > before / 2 and len(report.removed) >= MERGE_REMOVES_AT_MOST and not args.force
@@ -166,13 +164,25 @@ def cmd_draft(args: argparse.Namespace) -> int:
                 f"{args.merge}: {n} of the {total} statements of {new!r} are word for word in its article {old!r}; "
                 f"if {new!r} is a revision of it, add --as {old} to carry its rows over."
             )
+        if before == 0 and not report.look_alike and not refused and not args.force and len(merged) > len(report.added):
+            # the wrong article, or a new one for a table of several? (a table's own articles were not given)
+            refused, why = True, (
+                f"{args.merge}: none of the articles given ({', '.join(report.new_articles)}) is in it, so the merge "
+                f"would add {counted(len(report.added), 'new row')} beside its {counted(len(merged) - len(report.added), 'row')}; "
+                "is that the article it audits?"
+            )
+        # a refused merge lists no rows as if they had changed: the summary says what it would do
+        for line in report.lines(rows=not refused or args.dry_run):
+            print(line, file=sys.stderr)
         if args.dry_run:
             print(f"dry run: nothing written{'; ' + why + f' (a real run needs {needs})' if refused else ''}", file=sys.stderr)
             return 0
         if refused:
             raise InputError(f"{why} Nothing written (look with --dry-run; --force merges anyway)")
-        write_csv_atomic(merged, out)
-        print(f"wrote {counted(len(merged), 'row')} to {out}", file=sys.stderr)
+        if write_csv_atomic(merged, out):
+            print(f"wrote {counted(len(merged), 'row')} to {out}", file=sys.stderr)
+        else:
+            print(f"nothing changed: {out} left as it was", file=sys.stderr)
         if report.removed_rows is not None and len(report.removed_rows):
             aside = keep_removed(report.removed_rows, Path(out))
             n = len(report.removed_rows)
@@ -351,7 +361,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--lines", type=Path, action=_Once, metavar="FILE", help="label one statement per line, without segmenting")
     d.add_argument("--merge", type=Path, action=_Once, metavar="CLAIMS", help="re-segment a revised article against this table, keeping its labels")
     d.add_argument("--evidence", type=Path, default=None, action=_Once, help="evidence table to suggest evidence levels from")
-    d.add_argument("--force", action="store_true", help="replace an existing output file (loses its labels); with --merge, merge even when most rows would go")
+    d.add_argument("--force", action="store_true", help="replace an existing output file (loses its labels); with --merge, merge even when it looks wrong (most rows would go, or none of the table's articles is given)")
     d.add_argument("--dry-run", action="store_true", help="with --merge: report what would change, write nothing")
     d.add_argument(
         "--as", dest="revision_of", action=_Once, metavar="OLD_NAME",

@@ -270,12 +270,25 @@ def _csv_style(dest: Path) -> tuple[str, str, int]:
     return ("utf-8-sig" if bom else "utf-8"), ("\r\n" if first.endswith(b"\r") else "\n"), quoting
 
 
-def write_csv_atomic(df: pd.DataFrame, path: str | Path) -> None:
+def write_csv_atomic(df: pd.DataFrame, path: str | Path) -> bool:
     """Write a CSV atomically (temporary file + rename), keeping the permissions,
-    byte-order mark, line endings and quoting of the file it replaces."""
+    byte-order mark, line endings and quoting of the file it replaces.
+
+    False, and nothing written, when the file already holds exactly these bytes
+    (a re-run that changes nothing leaves the file, and its time stamp, alone).
+    """
     dest = Path(path)
     encoding, ending, quoting = _csv_style(dest)
-    _write_atomic(dest, lambda fh: df.to_csv(fh, index=False, lineterminator=ending, quoting=quoting), encoding)
+    buf = io.StringIO()
+    df.to_csv(buf, index=False, lineterminator=ending, quoting=quoting)
+    text = buf.getvalue()
+    try:
+        if dest.is_file() and dest.read_bytes() == text.encode(encoding):
+            return False
+    except OSError:
+        pass
+    _write_atomic(dest, lambda fh: fh.write(text), encoding)
+    return True
 
 
 def write_text_atomic(text: str, path: str | Path) -> None:

@@ -48,7 +48,8 @@ class MergeReport:
     # an article merged with --as: (table's article, the file's name it now has)
     renamed: list[tuple[str, str]] = field(default_factory=list)
 
-    def lines(self) -> list[str]:
+    def lines(self, rows: bool = True) -> list[str]:
+        """The summary, its notes and (``rows``) a line per edited, new, restored or removed row."""
         out = [
             f"{len(self.unchanged)} unchanged, {len(self.edited)} edited (back to draft), "
             f"{len(self.added)} new, {len(self.removed)} removed"
@@ -60,6 +61,8 @@ class MergeReport:
             for slug in self.new_articles
         ]
         out += [f"  note: {new!r} is merged as the revision of {old!r}; its rows now name {new!r}" for old, new in self.renamed]
+        if not rows:
+            return out
         out += [f"  edited  {cid}: {new!r} (was {old!r})" for cid, old, new in self.edited]
         out += [f"  new     {cid}: {text!r}" for cid, text in self.added]
         out += [f"  restored {cid}: {text!r} (its row, as it was when removed)" for cid, text in self.restored]
@@ -87,7 +90,9 @@ def keep_removed(rows: pd.DataFrame, table: str | Path) -> Path:
     a statement deleted from the article by mistake keeps its review."""
     aside = removed_path(table)
     if aside.exists():
-        rows = pd.concat([pd.read_csv(aside, dtype=str, keep_default_na=False), rows], ignore_index=True)
+        rows = pd.concat([pd.read_csv(aside, dtype=str, keep_default_na=False), rows.astype(str)], ignore_index=True)
+        # a row removed, restored and removed again unchanged is kept once (its latest place)
+        rows = rows.drop_duplicates(keep="last", ignore_index=True)
     write_csv_atomic(rows, aside)
     return aside
 
