@@ -259,3 +259,13 @@ def test_a_reference_mark_after_the_stop_leaves_a_full_sentence() -> None:
         d = draft_text(plain + mark)
         assert (d.certainty, d.support_in_text) == (draft_text(plain).certainty, "cited"), mark
     assert draft_text(plain).certainty == 3
+
+
+def test_a_surname_with_a_particle_and_the_lines_mode_suggest_evidence_too() -> None:
+    evidence = pd.DataFrame(
+        [{"evidence_id": "dezambotti2019", "citation": "de Zambotti M, Cellini N, Goldstone A, et al. Wearable sleep technology. 2019.",
+          "doi": "", "pmid": "", "certainty": "low"}]
+    )
+    out = draft_lines(["Trackers miss wake time (de Zambotti et al., 2019).", "Trackers are accurate (Zambotti 2019)."],
+                      evidence=evidence)
+    assert out["evidence_ids"].tolist() == ["dezambotti2019", ""]

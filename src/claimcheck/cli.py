@@ -138,7 +138,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
         from claimcheck.io import read_text
 
         lines = [ln for ln in read_text(args.lines, "file of statements").splitlines() if ln.strip()]
-        _emit(suggest(draft_lines(lines)), args.output)
+        _emit(suggest(draft_lines(lines, evidence=evidence)), args.output)
         return 0
     if not args.articles:
         raise InputError("draft: give at least one ARTICLE file or folder, or --lines FILE")

@@ -486,6 +486,10 @@ def _is_frame(text: str) -> bool:
     return bool(FRAME.search(normalise(text)))
 
 
+# a citation's first author: 'Vickers AJ' -> 'vickers'; with a particle, 'de Zambotti M' -> 'de zambotti'
+_FIRST_SURNAME = re.compile(r"\s*((?:(?:de|del|della|der|den|di|da|das|dos|du|van|von|le|la|ten|ter)\s+)*[a-zà-ÿ'\-]+)")
+
+
 def _evidence_index(evidence: pd.DataFrame | None) -> list[tuple[str, str, str, str, str, str]]:
     """(surname, year, doi, pmid, evidence_id, certainty) per evidence row."""
     if evidence is None or evidence.empty:
@@ -493,7 +497,7 @@ def _evidence_index(evidence: pd.DataFrame | None) -> list[tuple[str, str, str, 
     out = []
     for rec in evidence.fillna("").astype(str).to_dict("records"):
         cit = normalise(rec.get("citation", ""))
-        m = re.match(r"\s*([a-zà-ÿ'\-]+)", cit)
+        m = _FIRST_SURNAME.match(cit)
         y = re.search(r"\b(?:19|20)\d\d\b", cit)
         out.append(
             (
@@ -736,7 +740,7 @@ def _mark_numbers(mark: str) -> list[int]:
     return out
 
 
-def draft_lines(lines: Iterable[str]) -> pd.DataFrame:
+def draft_lines(lines: Iterable[str], evidence: pd.DataFrame | None = None) -> pd.DataFrame:
     """Draft one statement per line, without segmenting (for benchmarks and ``--lines``).
 
     Unit columns: ``article = "lines"``, ``unit = "sentence"``, paragraph = line
@@ -760,7 +764,9 @@ def draft_lines(lines: Iterable[str]) -> pd.DataFrame:
         "text": lines,
     }
     drafts = [draft_text(s) for s in lines]
-    return _assemble(unit_cols, drafts, [None] * len(lines))
+    index = _evidence_index(evidence)
+    suggestions = [_match_evidence(s, index) if index and d.support_in_text == "cited" else None for s, d in zip(lines, drafts, strict=True)]
+    return _assemble(unit_cols, drafts, suggestions)
 
 
 def certainty_of(text: str) -> int:
