@@ -25,6 +25,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
+from claimcheck.io import counted
 from claimcheck.schema import ALLOWED_CERTAINTY, CERTAINTY_NAMES, CLAIM_TYPES, UNITS, VERDICTS
 from claimcheck.segment import plain_text
 
@@ -440,7 +441,7 @@ def plot_article_strip(claims: pd.DataFrame) -> Figure:
             )
     counts = data["verdict"].value_counts()
     fig.set_label(
-        f"Article strip: {len(data)} statements in {data['article'].nunique()} article(s); "
+        f"Article strip: {counted(len(data), 'statement')} in {counted(data['article'].nunique(), 'article')}; "
         + ", ".join(f"{int(counts[v])} {VERDICT_LABELS[v]}" for v in present)
         + f"; {int((data['unit'] != 'sentence').sum())} title and heading cells marked."
     )
