@@ -347,3 +347,12 @@ def test_re_saved_line_endings_and_a_broken_offset_are_both_reported(capsys, dra
     code, out, _ = run(capsys, "validate", table, "--article", art)
     assert code == 1
     assert f"{table}:3: start: found 'x'" in out and "CRLF line endings (LF before)" in out
+
+
+def test_a_row_with_a_field_missing_is_one_problem_and_no_merge_hint(capsys, claims, article_path):
+    """Its values sit in the wrong columns: what they would say, and the unit it no longer covers, is noise."""
+    rewrite(claims, lambda rows: rows[4].pop(col("flags")))
+    code, out, err = run(capsys, "validate", claims, "--article", article_path)
+    assert code == 1
+    assert out.splitlines() == [f"{claims}:5: found {len(CLAIM_COLUMNS) - 1} fields, expected {len(CLAIM_COLUMNS)} (one per header column) [acu-004]"]
+    assert "--merge" not in err

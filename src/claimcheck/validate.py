@@ -222,9 +222,14 @@ def validate_claims(
     if df is None:
         return sorted(problems)
     f = str(path)
-    bad: set[tuple[int, str]] = set()
+    # a row with too few or too many fields has its values in the wrong columns: its one
+    # problem is said; what its shifted values would say is noise
+    ragged = {lines.index(p.line) for p in problems if p.column == "" and p.line > 1}
+    bad: set[tuple[int, str]] = {(i, c.name) for i in ragged for c in CLAIM_SCHEMA}
     for col in CLAIM_SCHEMA:
         for i, value in enumerate(df[col.name]):
+            if i in ragged:
+                continue
             msg = _check_cell(col, value)
             if msg:
                 problems.append(Problem(f, lines[i], col.name, msg))
@@ -235,6 +240,8 @@ def validate_claims(
 
     first_line: dict[str, int] = {}
     for i, rec in enumerate(df.itertuples(index=False)):
+        if i in ragged:
+            continue
         line = lines[i]
         r = rec._asdict()
         cid = r["claim_id"]
@@ -283,7 +290,7 @@ def validate_claims(
             if status == "reviewed" and level not in ("", "n_a") and not r["rationale"].strip():
                 problems.append(Problem(f, line, "rationale", "found an empty value, expected why this level and which source"))
     if article is not None:
-        problems.extend(_check_against_articles(f, df, lines, bad, article))
+        problems.extend(_check_against_articles(f, df, lines, bad, article, placing=not ragged))
     return sorted(_name_rows(problems, f, lines, df["claim_id"].tolist()))
 
 
@@ -311,8 +318,11 @@ def _line_endings_changed(text: str, spans: dict[int, tuple[int, int, str]]) -> 
 
 
 def _check_against_articles(
-    f: str, df: pd.DataFrame, lines: list[int], bad: set[tuple[int, str]], article: str | Path | Sequence[str | Path]
+    f: str, df: pd.DataFrame, lines: list[int], bad: set[tuple[int, str]], article: str | Path | Sequence[str | Path],
+    placing: bool = True,
 ) -> list[Problem]:
+    """Rows against the article's text. ``placing``: also name units no row covers (not while a
+    row is unreadable: it is likely the row they lack, and the hint to merge would mislead)."""
     problems: list[Problem] = []
     paths = [article] if isinstance(article, (str, Path)) else list(article)
     texts = {article_slug(p): read_article(p) for p in paths}
@@ -340,7 +350,7 @@ def _check_against_articles(
         # where a missing unit's row belongs: between the rows around it in the article
         placed = sorted((s, i) for i, (s, _, _) in spans.items())
         units_at = {(s, e) for s, e, _ in spans.values()}
-        for n, u in enumerate(iter_units(text), start=1):
+        for n, u in enumerate(iter_units(text) if placing else (), start=1):
             if (u.start, u.end) not in units_at:
                 before = [i for s, i in placed if s < u.start]
                 after = [i for s, i in placed if s >= u.end]
