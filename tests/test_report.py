@@ -50,6 +50,13 @@ def test_index_and_one_page_per_notebook(rendered):
         assert f'href="{page}"' in index
 
 
+def test_every_page_leads_back_to_the_index_and_names_its_generator(rendered):
+    for name, body in rendered.items():
+        if name != "index.html":
+            assert '<a href="index.html">' in body, name
+        assert 'content="claimcheck"' in body[:4096], name  # what report --out checks before replacing a page
+
+
 def test_index_has_the_headline_numbers(rendered):
     h = headline(load_claims(FIXTURES / "script" / "claims.csv"))
     index = rendered["index.html"]
