@@ -266,10 +266,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     evidence = args.evidence or DEFAULT_EVIDENCE
     articles = args.article or [DEFAULT_ARTICLES]
     for given, path, flag in ((args.claims, claims, "--claims"), (args.article, articles[0], "--article"), (args.evidence, evidence, "--evidence")):
-        if given is None and not path.exists():
-            raise InputError(f"{path}: no such file or folder (the default, relative to where you run claimcheck; give {flag})")
-        if given is not None and not path.exists():
-            raise InputError(f"{path}: no such file or folder (the {flag} given)")
+        if not path.exists():
+            why = f"the {flag} given" if given is not None else f"the default, relative to where you run claimcheck; give {flag}"
+            raise InputError(f"{path}: no such file or folder ({why})")
     article_files = _articles_given(claims, articles)
     covered = _table_articles(claims)
     if args.article is None and covered and not covered & {p.stem for p in article_files}:

@@ -35,7 +35,7 @@ import pandas as pd
 from claimcheck.audit import verdict
 from claimcheck.cues import Frame, Hit, Lexicon, load_lexicon, normalise
 from claimcheck.schema import CLAIM_COLUMNS, CLAIM_TYPES, INT_COLUMNS, OPTIONAL_COLUMNS, UNIT_COLUMNS
-from claimcheck.segment import is_reference_section
+from claimcheck.segment import is_reference_section, without_trailing_marks
 
 # Contract precedence when a statement makes two kinds of claim.
 PRECEDENCE = ("safety", "efficacy", "mechanism", "usage", "advice", "context")
@@ -123,7 +123,6 @@ BREADCRUMB = re.compile(r"\S\s+[>›»]\s+\S")
 # not part of what the sentence says, and it hides an opening imperative from the rules
 ENUMERATOR = re.compile(r"^\d{1,3}[.)/]\s+")
 _TRAIL = " \"')]*_»”’"
-_MARKS_AT_END = re.compile(r"(?:\[\^?\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]\s*)+$")
 
 
 class Draft(NamedTuple):
@@ -365,7 +364,7 @@ def draft_text(
     effect_pos = [h.start for h in typ if h.rule.role == "cue" and h.rule.type in EFFECT_TYPES and h.rule.weight >= 2] if typ else []
     level, hedges, boosts, cert_why = _certainty(t, cert, effect_pos)
     # the closing punctuation, quotes, brackets and reference marks ('adults.[1]') aside
-    last = (_MARKS_AT_END.sub("", t) if t.endswith("]") else t).rstrip(_TRAIL)[-1:]
+    last = without_trailing_marks(t).rstrip(_TRAIL)[-1:]
     is_question = last == "?"
     full_sentence = unit == "sentence" and last in (".", "!")  # not a bullet fragment
     has_cue = bool(cert) and any(h.rule.level is not None for h in cert)
@@ -521,6 +520,11 @@ def _match_evidence(text: str, index: list) -> tuple[str, str] | None:
         ):
             return eid, level
     return None
+
+
+def _suggestion(text: str, d: Draft, index: list) -> tuple[str, str] | None:
+    """The evidence row a drafted statement cites by author and year, DOI or PMID, if it cites one."""
+    return _match_evidence(text, index) if index and d.support_in_text == "cited" else None
 
 
 def _assemble(unit_cols: dict[str, list], drafts: list[Draft], suggestions: list[tuple[str, ...] | None]) -> pd.DataFrame:
@@ -681,7 +685,7 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
             d = _reference_entry(d) if references else _follow_chain(d, text, link)
         link = _chain_link(d) if kind == "sentence" else ""
         drafts.append(d)
-        suggestions.append(_match_evidence(text, index) if index and d.support_in_text == "cited" else None)
+        suggestions.append(_suggestion(text, d, index))
         if index and references and kind == "sentence":
             m = _ENTRY_NUMBER.match(text)
             entry_no = int(m.group(1) or m.group(2)) if m else len(entries.get(art, {})) + 1
@@ -765,7 +769,7 @@ def draft_lines(lines: Iterable[str], evidence: pd.DataFrame | None = None) -> p
     }
     drafts = [draft_text(s) for s in lines]
     index = _evidence_index(evidence)
-    suggestions = [_match_evidence(s, index) if index and d.support_in_text == "cited" else None for s, d in zip(lines, drafts, strict=True)]
+    suggestions = [_suggestion(s, d, index) for s, d in zip(lines, drafts, strict=True)]
     return _assemble(unit_cols, drafts, suggestions)
 
 

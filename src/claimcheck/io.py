@@ -255,17 +255,14 @@ def _write_atomic(dest: Path, write, encoding: str = "utf-8") -> None:
 _ALL_QUOTED = re.compile(rb'"[^"\r\n]*"(?:,"[^"\r\n]*")*\r?')
 
 
-def _csv_style(dest: Path) -> tuple[str, str, int]:
-    """(encoding, line ending, quoting) of the CSV being replaced: a table saved by Excel
-    (byte-order mark, CRLF) or with every field quoted stays that way, so a rewrite
-    changes only what changed."""
-    try:
-        with dest.open("rb") as fh:
-            head = fh.read(65536)
-    except OSError:
+def _csv_style(old: bytes | None) -> tuple[str, str, int]:
+    """(encoding, line ending, quoting) of the CSV being replaced (``old``, its bytes): a table
+    saved by Excel (byte-order mark, CRLF) or with every field quoted stays that way, so a
+    rewrite changes only what changed."""
+    if old is None:
         return "utf-8", "\n", csv.QUOTE_MINIMAL
-    bom = head.startswith(b"\xef\xbb\xbf")
-    first = head.split(b"\n", 1)[0][3 if bom else 0 :]
+    bom = old.startswith(b"\xef\xbb\xbf")
+    first = old[:65536].split(b"\n", 1)[0][3 if bom else 0 :]
     quoting = csv.QUOTE_ALL if _ALL_QUOTED.fullmatch(first) else csv.QUOTE_MINIMAL
     return ("utf-8-sig" if bom else "utf-8"), ("\r\n" if first.endswith(b"\r") else "\n"), quoting
 
@@ -278,15 +275,16 @@ def write_csv_atomic(df: pd.DataFrame, path: str | Path) -> bool:
     (a re-run that changes nothing leaves the file, and its time stamp, alone).
     """
     dest = Path(path)
-    encoding, ending, quoting = _csv_style(dest)
+    try:
+        old: bytes | None = dest.read_bytes()
+    except OSError:  # none yet, or a folder (which _write_atomic reports)
+        old = None
+    encoding, ending, quoting = _csv_style(old)
     buf = io.StringIO()
     df.to_csv(buf, index=False, lineterminator=ending, quoting=quoting)
     text = buf.getvalue()
-    try:
-        if dest.is_file() and dest.read_bytes() == text.encode(encoding):
-            return False
-    except OSError:
-        pass
+    if old is not None and old == text.encode(encoding):
+        return False
     _write_atomic(dest, lambda fh: fh.write(text), encoding)
     return True
 

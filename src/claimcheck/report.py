@@ -285,7 +285,7 @@ def build_report(
 ) -> list[Path]:
     """Execute every report notebook on an audit and write its HTML page plus ``index.html``.
 
-    A page already there that claimcheck did not write (its title says so) is
+    A page already there that claimcheck did not write (``_foreign``) is
     not replaced unless ``force``: ``--out docs`` must not eat a site's index.
 
     Paths are passed to the notebooks as absolute paths; each kernel runs with

@@ -93,6 +93,11 @@ _BOLD_LINE = re.compile(r"(\*\*|__)(?P<body>\S(?:.*\S)?)\1[ \t]*$")
 _ITALIC_LINE = re.compile(r"(?:\*(?P<star>[^\s*](?:[^*]*[^\s*])?)\*|_(?P<under>[^\s_](?:[^_]*[^\s_])?)_)[ \t]*$")
 # Reference marks at a line's end ('adults.[1]', 'sleep.[^2]'): the punctuation before them ends the line.
 _TRAILING_MARKS = re.compile(rf"(?:{_REF_MARK})+$")
+
+
+def without_trailing_marks(text: str) -> str:
+    """``text`` without the reference marks it ends in: 'Rest helps.[2, 3]' -> 'Rest helps.'."""
+    return _TRAILING_MARKS.sub("", text) if text.endswith("]") else text
 # A Markdown table: a row between outer pipes, and the rule under its header ("|---|:--:|").
 _TABLE_RULE = r"\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?"
 _TABLE_RULE_LINE = re.compile(rf"[ \t]*{_TABLE_RULE}[ \t]*$")
@@ -334,7 +339,7 @@ def _short_label(text: str, line: _Line, rules: Rules, max_words: int) -> bool:
         bool(body)
         and not (body[0] == "[" and _LINK.fullmatch(body))  # "[Read more](https://…)": a link, not a label
         # "“Amazing!”" and "Trackers help.[1]" end a sentence
-        and _TRAILING_MARKS.sub("", body).rstrip(_CLOSING_QUOTES)[-1:] not in rules.final_punctuation
+        and without_trailing_marks(body).rstrip(_CLOSING_QUOTES)[-1:] not in rules.final_punctuation
         and len(body) <= rules.max_chars
         and len(body.split()) <= max_words
         and not body[0].islower()
@@ -609,10 +614,9 @@ _BETWEEN_MARKUP = (
     # a table row's outer pipes; a run of spaces is tried once, from its start (not quadratic)
     (re.compile(r"^[ \t]*+\|[ \t]*+|(?<![ \t])[ \t]*+\|[ \t]*+$", re.M), ""),
     (re.compile(rf"^([ \t]*){_BULLET_MARK}[ \t]+", re.M), "\\1• "),
-    (re.compile(r"\*\*|__"), ""),
     (re.compile(rf"{_COMMENT}[ \t]*\n?", re.S), ""),  # a comment is for the writers
     (re.compile(rf"^[ \t]*{_IMAGE}[ \t]*(?:\n|\x03\Z)", re.M), ""),  # an image line
-    (re.compile(r"[*_]+"), ""),  # italics around a line or a sentence ('*Issue 42*'), once the rest is read
+    (re.compile(r"[*_]+"), ""),  # bold and italics ('**', '*Issue 42*'), once the rest is read
 )
 
 
