@@ -384,6 +384,18 @@ def test_a_nested_list_keeps_its_indentation_on_the_highlighted_page():
     assert indent["• Avoid screens. Really."] == 0  # a space between two sentences stays a space
 
 
+def test_footnote_marks_and_definitions_read_as_numbered_notes_on_the_highlighted_page():
+    from claimcheck.draft import draft_claims
+    from claimcheck.segment import segment_text
+
+    text = "# Sleep\n\nMagnesium helps some people sleep.[^1]\n\n[^1]: Abbasi B. *J Res Med Sci*. 2012.\n"
+    claims = draft_claims(segment_text(text, "s"))
+    shown = html.unescape(re.sub(r"<[^>]+>", "", tables.highlighted_article(claims, {"s": text}).markup))
+    assert "Magnesium helps some people sleep.[1]" in shown  # the mark stays, so the note can be found
+    assert "[1] Abbasi B. J Res Med Sci. 2012." in shown
+    assert "[^" not in shown
+
+
 def test_a_markdown_table_is_shown_row_by_row_without_its_pipes():
     from claimcheck.draft import draft_claims
     from claimcheck.segment import segment_text

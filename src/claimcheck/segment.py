@@ -583,11 +583,13 @@ _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")  # "\*" is a literal star, 
 _HIDDEN = 0xF0000  # escaped characters wait in a private-use plane while the markup is unwrapped
 
 
-def unmark(text: str) -> str:
+def unmark(text: str, footnote_marks: bool = False) -> str:
     """``text`` with its inline Markdown unwrapped (bold, emphasis, links, code, escapes).
 
-    A lone ``*`` or ``_`` (a footnote mark, ``snake_case``) is left alone, and
-    so is every other character, line breaks included.
+    A footnote mark goes ("in mice[^1]" -> "in mice"), or with ``footnote_marks``
+    reads as the page's footnotes do ("in mice[1]"). A lone ``*`` or ``_`` (a
+    footnote mark, ``snake_case``) is left alone, and so is every other
+    character, line breaks included.
     """
     if not any(c in text for c in "*_[`<\\>"):
         return text
@@ -596,7 +598,7 @@ def unmark(text: str) -> str:
         text = _ESCAPED.sub(lambda m: chr(_HIDDEN + ord(m.group(1))), text)
     text = _LINK.sub(lambda m: _link(m, hide), text)
     text = _AUTOLINK.sub(lambda m: _hidden(m.group(1)) if hide else m.group(1), text)
-    text = _FOOTNOTE_MARK.sub("", _HTML_TAG.sub("", text))
+    text = _FOOTNOTE_MARK.sub((lambda m: "[" + m.group()[2:]) if footnote_marks else "", _HTML_TAG.sub("", text))
     for pattern, repl in _INLINE_MARKUP:
         text = pattern.sub(repl, text)
     if hide:
@@ -616,6 +618,7 @@ _BETWEEN_MARKUP = (
     (re.compile(rf"^([ \t]*){_BULLET_MARK}[ \t]+", re.M), "\\1• "),
     (re.compile(rf"{_COMMENT}[ \t]*\n?", re.S), ""),  # a comment is for the writers
     (re.compile(rf"^[ \t]*{_IMAGE}[ \t]*(?:\n|\x03\Z)", re.M), ""),  # an image line
+    (re.compile(r"^([ \t]{0,3})\[\^([^\]\n]+)\]:[ \t]*", re.M), "\\1[\\2] "),  # a footnote: '[^1]: Smith' -> '[1] Smith'
     (re.compile(r"[*_]+"), ""),  # bold and italics ('**', '*Issue 42*'), once the rest is read
 )
 

@@ -572,7 +572,7 @@ def highlighted_article(claims: pd.DataFrame, articles: Mapping[str, str]) -> Ht
             out.append(
                 f'<span class="cc-s cc-{esc(v)}" title="{esc(tip)}" '
                 f'style="{weight}background:{bg};border-bottom:2px solid '
-                f'{color}">{esc(unmark(text[start:end]))}</span>'
+                f'{color}">{esc(unmark(text[start:end], footnote_marks=True))}</span>'
             )
             pos = end
         out.append(_gap(text[pos:], line_start=pos == 0 or text[pos - 1] in "\r\n", last=True))
