@@ -269,3 +269,18 @@ def test_a_surname_with_a_particle_and_the_lines_mode_suggest_evidence_too() -> 
     out = draft_lines(["Trackers miss wake time (de Zambotti et al., 2019).", "Trackers are accurate (Zambotti 2019)."],
                       evidence=evidence)
     assert out["evidence_ids"].tolist() == ["dezambotti2019", ""]
+
+
+def test_a_tables_header_row_is_a_label_and_its_data_rows_are_statements() -> None:
+    got = _types_of(
+        "# Magnesium forms\n\n| Form | Absorption | Best for |\n|---|---|---|\n"
+        "| Glycinate | High | Sleep and calm |\n| Citrate | Moderate | Constipation |\n"
+    )
+    assert got["Form | Absorption | Best for"][:2] == ("context", 0)  # column names assert nothing
+    assert got["Citrate | Moderate | Constipation"][1] == 3  # no verb, yet it states its cells
+    assert got["Glycinate | High | Sleep and calm"][1] == 3
+
+
+def test_a_lone_line_with_a_pipe_is_read_as_prose() -> None:
+    got = _types_of("# Forum\n\nRe: Cold water | Pete (3 Nov): it is definitely proven to lift my mood.\n")
+    assert got["Re: Cold water | Pete (3 Nov): it is definitely proven to lift my mood."][1] == 4

@@ -353,7 +353,8 @@ def test_a_wh_clause_after_a_short_label_is_a_topic_unless_it_names_an_effect(ti
 @pytest.mark.parametrize(
     ("sentence", "level"),
     [("Right, questions.", 0), ("On to the recipe!", 0), ("Other doctors disagreed.", 3), ("It helps.", 2), ("That's normal.", 3),
-     ("Lifestyle changes still matter.", 3), ("Every step counts.", 3), ("Results vary.", 3)],
+     ("Lifestyle changes still matter.", 3), ("Every step counts.", 3), ("Results vary.", 3),
+     ("Caffeine disrupts sleep.", 3), ("Strong coffee worsens reflux.", 3), ("Sports massage basics.", 0)],
 )
 def test_a_short_sentence_without_a_verb_asserts_nothing(sentence: str, level: int) -> None:
     assert draft_text(sentence).certainty == level
@@ -385,6 +386,11 @@ def test_the_best_compared_with_ones_own_past_is_not_a_superlative() -> None:
 def test_the_most_ranks_one_thing_above_all_unless_it_ranks_by_how_common(sentence: str, level: int) -> None:
     d = draft_text(sentence)
     assert d.certainty == level and "vague_quantity" not in d.flags
+
+
+def test_the_single_most_important_is_a_superlative_whatever_the_adjective() -> None:
+    d = draft_text("Sleep is the single most important factor in recovery.")
+    assert d.certainty == 4 and "superlative" in d.flags and "vague_quantity" not in d.flags
 
 
 # Types v14 (post hoc, from the misses pooled over rounds 4-9; worded unlike their articles).
@@ -727,3 +733,19 @@ def test_a_harm_word_a_benefit_verb_takes_away_is_an_outcome(sentence: str, ctyp
 )
 def test_certainty_v13_reads_look_alikes_as_what_they_are(sentence: str, level: int) -> None:
     assert draft_text(sentence).certainty == level
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ctype", "level"),
+    [
+        ("Take 400 mg at night, which is clinically proven to improve sleep.", "efficacy", 4),
+        ("Try a cold shower, which always boosts your mood.", "efficacy", 4),
+        ("Try a cold shower, which may lift your mood.", "efficacy", 1),
+        ("Book your jab before flu starts spreading, which is usually in December.", "advice", 3),  # a date, no claim
+    ],
+)
+def test_a_directive_is_read_in_the_which_clause_that_claims_an_effect(sentence: str, ctype: str, level: int) -> None:
+    d = draft_text(sentence)  # guide 2.1: take the wording of the claim that makes the row non-advice
+    assert (d.claim_type, d.certainty) == (ctype, level)
+    if ctype != "advice":
+        assert d.secondary_type == "advice"  # guide T2: the instruction comes second

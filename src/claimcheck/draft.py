@@ -109,6 +109,11 @@ _VERB_SIGN = re.compile(
     # verbs that end a short sentence on their own ("Lifestyle changes still matter.", "Every step counts.")
     r"|\b(?:matters?|counts?|lasts?|varies|vary|differs?|happens?|depends?|seems?|appears?|remains?|stays?|adds?\s+up)\b"
 )
+# a short sentence shaped "subject verbs object" ("Caffeine disrupts sleep."):
+# a third-person verb after a one- or two-word subject, with something after it
+_SUBJECT_VERB_OBJECT = re.compile(r"^(?:[\w'-]+\s+){1,2}[a-z]{2,}[^\W\d_su]s\s+\w")
+# the pipe between two cells of a table row, outer pipes already outside the unit
+_CELL_PIPE = re.compile(r"\S\s*\|\s*\S")
 # "Lower insulin levels, which …": a comparative that opens a noun phrase, not a verb
 _LEADING_ADJECTIVE = re.compile(r"^(?:lower|higher|increased|reduced|decreased|improved|better|raised|more|less)\s+")
 # "Smoking damages the arteries": a verb ending in -s before its object's determiner
@@ -177,8 +182,16 @@ def _main_level(main_cues: Sequence[Hit]) -> tuple[int, str]:
     return level, ("" if not fired else "|" + ",".join(f"{h.rule.id}:{h.text}" for h in fired[:3]))
 
 
-def _certainty(t: str, hits: Sequence[Hit], effect_spans: Sequence[int]) -> tuple[int, list[Hit], list[Hit], str]:
-    """(level, hedge hits, booster hits, note) of the main assertion in ``t``."""
+WHICH_CLAIM = "directive, read in its which-clause"
+
+
+def _certainty(t: str, hits: Sequence[Hit], effect_spans: Sequence[int], directive: bool = False) -> tuple[int, list[Hit], list[Hit], str]:
+    """(level, hedge hits, booster hits, note) of the main assertion in ``t``.
+
+    ``directive``: ``t`` opens with an instruction ("Take 400 mg at night, which
+    is clinically proven to …"): the instruction asserts nothing checkable, so a
+    ", which" clause after it is the claim whose wording counts (guide 2.1, directives).
+    """
     if not hits:
         return PLAIN, [], [], ""
     cues = [h for h in hits if h.rule.level is not None]
@@ -242,7 +255,14 @@ def _certainty(t: str, hits: Sequence[Hit], effect_spans: Sequence[int]) -> tupl
         noun_phrase = 0 < len(outside.split()) <= 3 and not _VERB_OBJECT.search(outside) and all(
             t[x] == "," or t[:x].rstrip().endswith(",") for x, _ in subs if a <= x < b
         )
-        if not noun_phrase or FINITE_VERB.search(outside) or _VERB_SIGN.search(outside):
+        # ... when that clause names an effect: "…, which is usually in December" claims nothing
+        which_claim = directive and main == 0 and not per[main] and any(
+            t[x] == "," and a <= x < b and any(x <= p < y for p in effect_spans) for x, y in subs
+        )
+        if which_claim:
+            main_cues = sorted(sub_only[main], key=lambda h: h.start)
+            why_sub = WHICH_CLAIM
+        elif not noun_phrase or FINITE_VERB.search(outside) or _VERB_SIGN.search(outside):
             why_sub = "subordinate ignored:" + ",".join(h.text for h in sub_only[main])
         else:  # the clause is the only assertion
             main_cues = sorted(per[main] + sub_only[main], key=lambda h: h.start)
@@ -332,6 +352,7 @@ def draft_text(
     type_hits: tuple[Hit, ...] | None = None,
     outcomes: frozenset[str] = frozenset(),
     section_level: int = PLAIN,
+    table_row: bool = False,
 ) -> Draft:
     """Draft one statement.
 
@@ -347,6 +368,8 @@ def draft_text(
     ``section_level``: the level of the section heading; a bullet with no cue
     of its own under a hedged heading ("Common (may affect up to 1 in 10
     people):") completes it, so it takes that level (guide 2.1, headings).
+    ``table_row``: a data row of a Markdown table ("Glycinate | High | Sleep"):
+    it asserts its cells as a sentence would, with no verb of its own.
     """
     t = _scan_text(text)
     certainty, types, redflags = _lexicons()
@@ -362,11 +385,17 @@ def draft_text(
     if type_why == "default" and unit == "sentence" and section_type not in ("", "context"):
         ctype, type_why = section_type, "section default"
     effect_pos = [h.start for h in typ if h.rule.role == "cue" and h.rule.type in EFFECT_TYPES and h.rule.weight >= 2] if typ else []
-    level, hedges, boosts, cert_why = _certainty(t, cert, effect_pos)
+    directive = bool(typ) and any(h.rule.type == "advice" and h.rule.weight == 3 and h.start == 0 for h in typ)
+    level, hedges, boosts, cert_why = _certainty(t, cert, effect_pos, directive)
+    if ctype == "advice" and secondary in EFFECT_TYPES and WHICH_CLAIM in cert_why:
+        # "Try X, which always boosts your mood": the which-clause claims a benefit, so the
+        # row is that claim, the instruction second (guide T2)
+        ctype, secondary, type_why = secondary, "advice", f"directive claiming in its which-clause; was advice({type_why})"
     # the closing punctuation, quotes, brackets and reference marks ('adults.[1]') aside
     last = without_trailing_marks(t).rstrip(_TRAIL)[-1:]
     is_question = last == "?"
-    full_sentence = unit == "sentence" and last in (".", "!")  # not a bullet fragment
+    # not a bullet fragment; a table's data row states its cells under the header's names
+    full_sentence = unit == "sentence" and (last in (".", "!") or table_row)
     has_cue = bool(cert) and any(h.rule.level is not None for h in cert)
     heading_like = unit in ("title", "heading")
     # a finite verb is looked for only where the answer is used (titles,
@@ -428,7 +457,7 @@ def draft_text(
         level, cert_why = 0, "fragment"
     elif ctype == "context" and level == PLAIN and last == "!" and len(t.split()) <= 4:
         level, cert_why = 0, "exclamation"
-    elif ctype == "context" and level == PLAIN and len(t.split()) <= 5 and not FINITE_VERB.search(t) and not _VERB_SIGN.search(t):
+    elif ctype == "context" and level == PLAIN and not table_row and len(t.split()) <= 5 and not FINITE_VERB.search(t) and not _VERB_SIGN.search(t) and not _SUBJECT_VERB_OBJECT.match(t):
         level, cert_why = 0, "no verb"  # "OK, results.", "Now for the science bit!": asserts nothing
 
     # support and red flags
@@ -607,6 +636,39 @@ def _chain_link(d: Draft) -> str:
     return ""
 
 
+def _table_rows(unit_cols: dict[str, list]) -> list[int]:
+    """Per unit: 1 for a table's header row, 2 for a data row, 0 for anything else.
+
+    A row is one unit whose cells keep their inner pipes (segment._cells). Runs of
+    such sentences in one paragraph with the same number of cells are a table, its
+    first row the header; a lone line with a pipe ("Re: Cold water | Pete: …") is not.
+    """
+    texts, kinds, arts, pars = unit_cols["text"], unit_cols["unit"], unit_cols["article"], unit_cols["paragraph"]
+    out = [0] * len(texts)
+    piped = [i for i, t in enumerate(texts) if "|" in str(t)]  # most articles: none
+    place = {
+        i: (arts[i], pars[i], str(texts[i]).count("|"))
+        for i in piped
+        if kinds[i] == "sentence" and _CELL_PIPE.search(str(texts[i]))
+    }
+    for i, here in place.items():
+        if place.get(i - 1) == here:
+            out[i] = 2
+        elif place.get(i + 1) == here:
+            out[i] = 1
+    return out
+
+
+def _table_header(d: Draft) -> Draft:
+    """A table's header row names its columns ("Form | Absorption | Best for"): a label, like a
+    topic heading (C0, T-context); its words are read in the rows under it, not as a claim."""
+    return d._replace(
+        claim_type="context", secondary_type="", certainty=0, hedge_cues="", boosters="", flags="",
+        draft_rules=f"type=context(table header); certainty=0(table header); support={d.support_in_text}",
+        type_rules=(),
+    )
+
+
 def _reference_entry(d: Draft) -> Draft:
     """A line of the article's reference list: it describes a source and asserts nothing (C0, T-context).
 
@@ -658,13 +720,16 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
     article = None
     references = False  # under a 'References' heading (segment.is_reference_section)
     entries: dict[object, dict[int, str]] = {}  # article -> its reference list: number -> entry
-    for text, kind, art in zip(unit_cols["text"], unit_cols["unit"], unit_cols["article"], strict=True):
+    rows = _table_rows(unit_cols)
+    for i, (text, kind, art) in enumerate(zip(unit_cols["text"], unit_cols["unit"], unit_cols["article"], strict=True)):
         if art != article:
             article, frame_text, frame_type, section_type, frame_rule = art, None, "", "", None
             section_level = PLAIN
             link, outcomes, references = "", frozenset(), False
 
         text = str(text)
+        in_table = rows[i] > 0
+        header_row = rows[i] == 1
         numbered = kind == "heading" and NUMBERED.match(text) is not None
         use_frame = frame_text if (numbered or kind == "sentence") else None
         # _scan_text drops a list number as NUMBERED does, so a numbered heading's hits are its item's
@@ -677,8 +742,10 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
         d = draft_text(
             NUMBERED.sub("", text) if numbered else text, kind, use_frame, frame_type, section_type,
             frame_rule if numbered or (kind == "sentence" and NUMBERED.match(text)) else None,
-            hits, outcomes, section_level,
+            hits, outcomes, section_level, in_table and not header_row,
         )
+        if header_row:
+            d = _table_header(d)
         if kind == "heading" and not numbered:
             section_level = d.certainty
         if kind == "sentence":
