@@ -499,9 +499,21 @@ def test_validate_folds_out_of_date_verdicts_into_one_line(tmp_path, capsys, roo
     df.loc[3, "claim_type"] = "anecdote"  # and one problem a person must fix
     df.to_csv(table, index=False)
     assert main(["validate", str(table)]) == 1
-    out = capsys.readouterr().out.splitlines()
+    got = capsys.readouterr()
+    out = got.out.splitlines()
     stale = int((pd.read_csv(root / "data" / "claims.csv", dtype=str, keep_default_na=False)["verdict"] != "").sum())
-    assert len(out) == 2
-    assert out[0].startswith(f"{table}:5: claim_type: found 'anecdote'")
-    assert f": verdict: out of date on {stale} rows (lines 2–" in out[1]
-    assert out[1].endswith(f"expected the values claimcheck verdicts {table} fills")
+    assert len(out) == 2  # in line order: the folded line opens on line 2
+    assert f"{table}:2: verdict: out of date on {stale} rows (lines 2–" in out[0]
+    assert out[0].endswith(f"expected the values claimcheck verdicts {table} fills")
+    assert out[1].startswith(f"{table}:5: claim_type: found 'anecdote'")
+    assert got.err.startswith(f"2 problems in {table}")  # as printed: the folded line is one
+
+
+def test_a_missing_column_says_what_restores_it_and_that_rows_wait_for_it(tmp_path, capsys, root):
+    df = pd.read_csv(root / "data" / "claims.csv", dtype=str, keep_default_na=False)
+    df.drop(columns=["verdict"]).to_csv(tmp_path / "a.csv", index=False)
+    df.drop(columns=["boosters"]).to_csv(tmp_path / "b.csv", index=False)
+    assert main(["validate", str(tmp_path / "a.csv")]) == 1
+    assert f"verdict: column missing from the header, expected it (claimcheck verdicts {tmp_path / 'a.csv'} adds it)" in capsys.readouterr().out
+    assert main(["validate", str(tmp_path / "b.csv")]) == 1
+    assert "boosters: column missing from the header, expected it (the rows are checked once it is back)" in capsys.readouterr().out

@@ -338,7 +338,7 @@ def test_a_drafts_card_shows_what_changed_and_a_reviewed_card_keeps_its_note_pri
     first = claims["claim_id"] == "gin-001"
     claims.loc[first, "reviewer_note"] = "edited; the drafter reads the new text as certainty 1, the row says 4"
     reviewed = tables.editor_list(claims, audit.evidence)
-    assert "the drafter reads" not in reviewed.markup
+    assert "the drafter reads the new text" not in reviewed.markup
     claims.loc[first, "status"] = "draft"
     card = tables.editor_list(claims, audit.evidence).markup.split("</section>")[-2]
     assert "<strong>Note:</strong> edited; the drafter reads the new text as certainty 1" in card
@@ -474,3 +474,22 @@ def test_a_source_url_that_is_not_a_web_address_is_never_a_link(audit, url):
     assert 'href="javascript' not in cards.lower() and 'href="data' not in cards.lower() and 'href="vbscript' not in cards.lower()
     assert tables.source_link({"url": url}) == ""
     assert tables.source_link({"url": "https://example.org/trial"}) == "https://example.org/trial"
+
+
+def test_a_revision_still_too_strong_for_its_evidence_is_marked_for_a_second_look(audit):
+    claims = audit.claims.copy()
+    card_of = lambda cid: next(c for c in tables.editor_list(claims, audit.evidence).markup.split("</section>") if f"{cid}</strong>" in c)  # noqa: E731
+    assert "<strong>Check:</strong>" not in card_of("gin-001")  # "Ginger may ease nausea…": hedged, as allowed
+    claims.loc[claims["claim_id"] == "gin-001", "suggested_revision"] = "Ginger eases nausea in most people."
+    assert "the drafter reads this revision as unqualified (3), still stronger than the evidence allows (hedged, 1)" in card_of("gin-001")
+
+
+def test_front_matter_is_not_shown_as_article_text():
+    from claimcheck.draft import draft_claims
+    from claimcheck.segment import segment_text
+
+    text = "---\ntitle: The Glow Letter\nauthor: Verdant\n---\n# Sleep\n\nMagnesium helps.\n"
+    claims = draft_claims(segment_text(text, "g"))
+    shown = html.unescape(re.sub(r"<[^>]+>", "", tables.highlighted_article(claims, {"g": text}).markup))
+    assert "author" not in shown and "Glow Letter" not in shown
+    assert shown.strip().startswith("Sleep")

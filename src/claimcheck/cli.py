@@ -71,15 +71,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     stale = [p for p in problems if p.mended_by == "verdicts"]
     rows = sorted({p.line for p in stale})
     folded = len(rows) > STALE_SHOWN_AT_MOST
-    for p in problems:
-        if not (folded and p.mended_by == "verdicts"):
-            print(p)
+    shown = [((p.file, p.line), str(p)) for p in problems if not (folded and p.mended_by == "verdicts")]
     if folded:  # one line for what one command mends, so the problems a person must fix stand out
         cols = ", ".join(c for c in DERIVED_COLUMNS if any(p.column == c for p in stale))
-        print(f"{args.claims}:{rows[0]}: {cols}: out of date on {len(rows)} rows (lines {rows[0]}–{rows[-1]}), "
-              f"expected the values claimcheck verdicts {args.claims} fills")
+        shown.append(((str(args.claims), rows[0]), f"{args.claims}:{rows[0]}: {cols}: out of date on {len(rows)} rows (lines {rows[0]}–{rows[-1]}), "
+                      f"expected the values claimcheck verdicts {args.claims} fills"))
+    for _, line in sorted(shown, key=lambda x: x[0]):  # stable: problems of one line keep their order
+        print(line)
     if problems:
-        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {problem_files(problems)}", file=sys.stderr)
+        # counted as printed: the folded line is one problem, as it is one command to mend
+        print(f"{counted(len(shown), 'problem')} in {problem_files(problems)}", file=sys.stderr)
         if args.article and any(p.mended_by == "merge" for p in problems):
             arts = " ".join(str(a) for a in args.article)
             print(f"the article differs from the table: if it was revised, claimcheck draft {arts} --merge {args.claims} carries the table over to it", file=sys.stderr)

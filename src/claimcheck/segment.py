@@ -376,9 +376,11 @@ def _is_list(block: list[_Line] | None) -> bool:
 # blank lines (same length, line breaks kept), so offsets still point into the article.
 _COMMENT = r"<!--(?:(?!-->).)*-->"  # with re.S: it may span lines
 _IMAGE = r"!\[[^\]\n]*\]\([^)\n]*\)"
+_FRONT_MATTER = r"\A\ufeff?---[ \t]*\r?\n(?=[A-Za-z_][\w-]*:)(?:[^\n]*\n){0,80}?(?:---|\.\.\.)[ \t]*(?=\r?\n|\Z)"
+FRONT_MATTER = re.compile(_FRONT_MATTER)  # YAML between '---' lines at the very top: the page's settings
 _NOT_SAID = re.compile(
-    r"\A\ufeff?---[ \t]*\r?\n(?=[A-Za-z_][\w-]*:)(?:[^\n]*\n){0,80}?(?:---|\.\.\.)[ \t]*(?=\r?\n|\Z)"
-    rf"|^[ \t]*{_COMMENT}[ \t]*(?=\r?$)"
+    _FRONT_MATTER
+    + rf"|^[ \t]*{_COMMENT}[ \t]*(?=\r?$)"
     rf"|^[ \t]*(?:\[)?{_IMAGE}(?:\]\([^)\n]*\))?[ \t]*(?=\r?$)"
     r"|^[ \t]{0,3}\[\^[^\]\n]+\]:[^\n]*?(?=\r?$)",
     re.M | re.S,

@@ -20,9 +20,10 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from claimcheck import plots
+from claimcheck.draft import certainty_of
 from claimcheck.io import counted, drafts_words, is_are
 from claimcheck.schema import CERTAINTY_NAMES, CLAIM_TYPES, VERDICTS, WEB_ADDRESS
-from claimcheck.segment import between_units, plain_text, unmark
+from claimcheck.segment import FRONT_MATTER, between_units, plain_text, unmark
 
 # The repository (the package is installed from it in editable mode): benchmark results live there.
 _REPO = Path(__file__).resolve().parents[2]
@@ -491,6 +492,13 @@ def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
         asserted = CERTAINTY_NAMES[int(r.certainty)]
         sources, sources_plain = _sources(r.evidence_ids, evidence)
         revision = plain_text(r.suggested_revision)  # as a reader will see it, like the statement above it
+        # the rewrite read as the drafter reads the article: one still too strong is worth a second look
+        reads = certainty_of(revision) if revision else None
+        caution = (
+            f"the drafter reads this revision as {CERTAINTY_NAMES[reads]} ({reads}), still stronger than "
+            f"the evidence allows ({allowed}, {int(r.allowed_certainty)})"
+            if reads is not None and reads > int(r.allowed_certainty) else ""
+        )
         draft = r.status != "reviewed"
         # a draft's note says what changed since review ("the drafter reads the new text as …")
         note = r.reviewer_note.strip() if draft else ""
@@ -513,7 +521,8 @@ def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
             + (f'<p style="margin:0.3em 0"><strong>Note:</strong> {esc(note)}</p>' if note else "")
             + '<p style="margin:0.3em 0"><strong>Suggested revision:</strong> '
             f"{esc(revision) if revision else '<em>none written yet</em>'}</p>"
-            "</section>"
+            + (f'<p style="margin:0.3em 0"><strong>Check:</strong> {esc(caution)}</p>' if caution else "")
+            + "</section>"
         )
         plain.append(
             f"{i}. {r.claim_id} (+{int(r.overstatement)}{', draft' if draft else ''}): {plain_text(r.text)}\n"
@@ -521,6 +530,7 @@ def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
             + (f"   note: {note}\n" if note else "")
             + "   revision: "
             f"{revision or '(none)'}"
+            + (f"\n   check: {caution}" if caution else "")
         )
     return Html("\n".join(cards), "\n".join(plain))
 
@@ -561,7 +571,8 @@ def highlighted_article(claims: pd.DataFrame, articles: Mapping[str, str]) -> Ht
             start, end = int(r.start), int(r.end)
             if start < pos:  # overlapping rows: validation reports them; never print text twice
                 continue
-            out.append(_gap(text[pos:start], line_start=pos == 0 or text[pos - 1] in "\r\n"))
+            gap = FRONT_MATTER.sub("", text[:start], count=1) if pos == 0 else text[pos:start]  # settings, not text
+            out.append(_gap(gap, line_start=pos == 0 or text[pos - 1] in "\r\n"))
             v = r.verdict or plots.UNRATED
             tip = f"{r.claim_id} · {plots.VERDICT_LABELS[v]}"
             if r.rationale:

@@ -21,6 +21,7 @@ from claimcheck.io import InputError, a_or_an, article_slug, read_article, read_
 from claimcheck.schema import (
     CLAIM_COLUMNS,
     CLAIM_SCHEMA,
+    DERIVED_COLUMNS,
     EVIDENCE_COLUMNS,
     EVIDENCE_SCHEMA,
     OPTIONAL_COLUMNS,
@@ -140,7 +141,8 @@ def _read_table(
     unknown = [h for h in header if h not in names and h not in optional]
     dupes = sorted({h for h in header if header.count(h) > 1})
     for n in missing:
-        problems.append(Problem(f, 1, n, "column missing from the header, expected it (see claimcheck.schema)"))
+        how = f"claimcheck verdicts {f} adds it" if n in DERIVED_COLUMNS else "the rows are checked once it is back"
+        problems.append(Problem(f, 1, n, f"column missing from the header, expected it ({how})"))
     for h in unknown:
         problems.append(Problem(f, 1, h or "(blank)", f"unknown column {_show(h)}, expected only the schema's columns: " + ", ".join([*names, *optional])))
     for h in dupes:
