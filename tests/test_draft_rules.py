@@ -749,3 +749,23 @@ def test_a_directive_is_read_in_the_which_clause_that_claims_an_effect(sentence:
     assert (d.claim_type, d.certainty) == (ctype, level)
     if ctype != "advice":
         assert d.secondary_type == "advice"  # guide T2: the instruction comes second
+
+
+# From fresh-clone walkthrough 9 (certainty v15, redflags v13, types v21); each agrees with the hand labels it touches.
+@pytest.mark.parametrize(
+    ("sentence", "ctype", "level", "flags"),
+    [
+        ("Try Deep Rest risk-free for 30 days with our money-back guarantee.", "advice", 3, ""),  # a refund, not a safety claim
+        ("Acupuncture is completely risk-free.", "safety", 4, "absolute"),
+        ("Magnesium from supplements is safe for almost everyone.", "safety", 3, ""),  # a quantity, not an absolute
+        ("It works for everyone.", "efficacy", 4, "absolute"),
+        ("If you have any further questions, ask your doctor or pharmacist.", "advice", 3, ""),  # names no risk
+        ("If you have kidney disease, ask your doctor first.", "safety", 3, ""),
+        ("It is used to relieve pain, swelling and stiffness in arthritis.", "usage", 3, "implied_efficacy"),
+        ("A CT scan is used to build a 3D model of the knee.", "usage", 3, ""),
+        ("It is not known how ginger acts on nausea; one idea is that it blocks serotonin receptors.", "mechanism", 1, ""),
+    ],
+)
+def test_walkthrough_nine_look_alikes(sentence: str, ctype: str, level: int, flags: str) -> None:
+    d = draft_text(sentence)
+    assert (d.claim_type, d.certainty, d.flags) == (ctype, level, flags)

@@ -296,8 +296,8 @@ def plot_calibration(claims: pd.DataFrame) -> Figure:
             ax.text(
                 1.0,
                 1.01,
-                f"not in the grid: {left_out} statements with nothing to check (n_a) "
-                "or no level yet",
+                # two lines: one would run past a narrow grid's edge
+                f"not in the grid: {left_out} statements\nwith nothing to check (n_a) or no level yet",
                 transform=ax.transAxes,
                 ha="right",
                 va="bottom",
