@@ -284,3 +284,13 @@ def test_a_tables_header_row_is_a_label_and_its_data_rows_are_statements() -> No
 def test_a_lone_line_with_a_pipe_is_read_as_prose() -> None:
     got = _types_of("# Forum\n\nRe: Cold water | Pete (3 Nov): it is definitely proven to lift my mood.\n")
     assert got["Re: Cold water | Pete (3 Nov): it is definitely proven to lift my mood."][1] == 4
+
+
+def test_a_short_row_or_an_escaped_pipe_does_not_make_a_data_row_a_header() -> None:
+    got = _types_of(
+        "# Forms\n\n| Form | Absorption | Best for |\n|---|---|---|\n| Oxide | cheap \\| poorly absorbed | none |\n"
+        "| Citrate | Moderate |\n| Glycinate | High | Sleep |\n"
+    )
+    assert got["Form | Absorption | Best for"][:2] == ("context", 0)
+    assert [got[t][2].split(";")[0] for t in ("Citrate | Moderate", "Glycinate | High | Sleep")] != ["type=context(table header)"] * 2
+    assert all("table header" not in got[t][2] for t in got if t != "Form | Absorption | Best for")

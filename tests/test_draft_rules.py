@@ -354,7 +354,8 @@ def test_a_wh_clause_after_a_short_label_is_a_topic_unless_it_names_an_effect(ti
     ("sentence", "level"),
     [("Right, questions.", 0), ("On to the recipe!", 0), ("Other doctors disagreed.", 3), ("It helps.", 2), ("That's normal.", 3),
      ("Lifestyle changes still matter.", 3), ("Every step counts.", 3), ("Results vary.", 3),
-     ("Caffeine disrupts sleep.", 3), ("Strong coffee worsens reflux.", 3), ("Sports massage basics.", 0)],
+     ("Caffeine disrupts sleep.", 3), ("Strong coffee worsens reflux.", 3), ("Sports massage basics.", 0),
+     ("Common myths about sleep.", 0), ("Top sleep tips here.", 0)],
 )
 def test_a_short_sentence_without_a_verb_asserts_nothing(sentence: str, level: int) -> None:
     assert draft_text(sentence).certainty == level
@@ -391,6 +392,8 @@ def test_the_most_ranks_one_thing_above_all_unless_it_ranks_by_how_common(senten
 def test_the_single_most_important_is_a_superlative_whatever_the_adjective() -> None:
     d = draft_text("Sleep is the single most important factor in recovery.")
     assert d.certainty == 4 and "superlative" in d.flags and "vague_quantity" not in d.flags
+    common = draft_text("Heart disease is the single most common cause of death.")  # a ranking by frequency
+    assert common.certainty == 3 and "superlative" not in common.flags
 
 
 # Types v14 (post hoc, from the misses pooled over rounds 4-9; worded unlike their articles).
@@ -741,6 +744,7 @@ def test_certainty_v13_reads_look_alikes_as_what_they_are(sentence: str, level: 
         ("Take 400 mg at night, which is clinically proven to improve sleep.", "efficacy", 4),
         ("Try a cold shower, which always boosts your mood.", "efficacy", 4),
         ("Try a cold shower, which may lift your mood.", "efficacy", 1),
+        ("Take magnesium at night, which improves sleep.", "efficacy", 3),  # the claim, with no cue of its own
         ("Book your jab before flu starts spreading, which is usually in December.", "advice", 3),  # a date, no claim
     ],
 )
@@ -763,6 +767,8 @@ def test_a_directive_is_read_in_the_which_clause_that_claims_an_effect(sentence:
         ("If you have kidney disease, ask your doctor first.", "safety", 3, ""),
         ("It is used to relieve pain, swelling and stiffness in arthritis.", "usage", 3, "implied_efficacy"),
         ("A CT scan is used to build a 3D model of the knee.", "usage", 3, ""),
+        ("Melatonin is risk-free for two weeks.", "safety", 4, "absolute"),  # no refund named: a claim
+        ("Not everyone responds to magnesium.", "context", 3, ""),  # a denied absolute: plain
         ("It is not known how ginger acts on nausea; one idea is that it blocks serotonin receptors.", "mechanism", 1, ""),
     ],
 )

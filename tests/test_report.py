@@ -482,6 +482,8 @@ def test_a_revision_still_too_strong_for_its_evidence_is_marked_for_a_second_loo
     assert "<strong>Check:</strong>" not in card_of("gin-001")  # "Ginger may ease nausea…": hedged, as allowed
     claims.loc[claims["claim_id"] == "gin-001", "suggested_revision"] = "Ginger eases nausea in most people."
     assert "the drafter reads this revision as unqualified (3), still stronger than the evidence allows (hedged, 1)" in card_of("gin-001")
+    claims.loc[claims["claim_id"] == "gin-001", "evidence_level"] = "contradicted"  # the rewrite states the corrected fact
+    assert "<strong>Check:</strong>" not in card_of("gin-001")
 
 
 def test_front_matter_is_not_shown_as_article_text():

@@ -387,3 +387,16 @@ def test_an_unrelated_sentence_in_the_same_place_is_new(draft_article, capsys):
     edit(art, "Magnesium is safe for almost everyone.", "Our shop ships worldwide.")
     assert main(["draft", str(art), "--merge", str(table)]) == 0
     assert "1 new, 1 removed" in capsys.readouterr().err
+
+
+def test_a_sentence_put_back_gets_its_own_row_not_the_one_written_in_its_place(draft_article, capsys):
+    text = "# Magnesium\n\nIt comes in many forms. Magnesium is safe for almost everyone. Take it with food.\n"
+    art, table = draft_article("mg.md", text)
+    old_id = pd.read_csv(table, dtype=str).set_index("text").at["Magnesium is safe for almost everyone.", "claim_id"]
+    edit(art, " Magnesium is safe for almost everyone.", "")
+    assert main(["draft", str(art), "--merge", str(table)]) == 0
+    edit(art, "many forms.", "many forms. Magnesium is safe for most healthy adults at the right dose.")
+    assert main(["draft", str(art), "--merge", str(table)]) == 0
+    edit(art, "Magnesium is safe for most healthy adults at the right dose.", "Magnesium is safe for almost everyone.")
+    assert main(["draft", str(art), "--merge", str(table)]) == 0
+    assert f"restored {old_id}" in capsys.readouterr().err

@@ -111,7 +111,10 @@ _VERB_SIGN = re.compile(
 )
 # a short sentence shaped "subject verbs object" ("Caffeine disrupts sleep."):
 # a third-person verb after a one- or two-word subject, with something after it
-_SUBJECT_VERB_OBJECT = re.compile(r"^(?:[\w'-]+\s+){1,2}[a-z]{2,}[^\W\d_su]s\s+\w")
+# (not a plural noun before "for", "about", "of", "here": "Common myths about sleep.", "Top tips here.")
+_SUBJECT_VERB_OBJECT = re.compile(
+    r"^(?:[\w'-]+\s+){1,2}[a-z]{2,}[^\W\d_su]s\s+(?!(?:for|about|of|here)\b)\w"
+)
 # the pipe between two cells of a table row, outer pipes already outside the unit
 _CELL_PIPE = re.compile(r"\S\s*\|\s*\S")
 # "Lower insulin levels, which …": a comparative that opens a noun phrase, not a verb
@@ -385,9 +388,11 @@ def draft_text(
     if type_why == "default" and unit == "sentence" and section_type not in ("", "context"):
         ctype, type_why = section_type, "section default"
     effect_pos = [h.start for h in typ if h.rule.role == "cue" and h.rule.type in EFFECT_TYPES and h.rule.weight >= 2] if typ else []
-    directive = bool(typ) and any(h.rule.type == "advice" and h.rule.weight == 3 and h.start == 0 for h in typ)
+    # hits come in order, so only the first can open the statement
+    directive = bool(typ) and typ[0].start == 0 and typ[0].rule.type == "advice" and typ[0].rule.weight == 3
     level, hedges, boosts, cert_why = _certainty(t, cert, effect_pos, directive)
-    if ctype == "advice" and secondary in EFFECT_TYPES and WHICH_CLAIM in cert_why:
+    which_at = next((h.end for h in cert if h.rule.role == "scope" and h.text.startswith(",")), -1) if directive else -1
+    if ctype == "advice" and secondary in EFFECT_TYPES and which_at >= 0 and any(p >= which_at for p in effect_pos):
         # "Try X, which always boosts your mood": the which-clause claims a benefit, so the
         # row is that claim, the instruction second (guide T2)
         ctype, secondary, type_why = secondary, "advice", f"directive claiming in its which-clause; was advice({type_why})"
@@ -639,23 +644,25 @@ def _chain_link(d: Draft) -> str:
 def _table_rows(unit_cols: dict[str, list]) -> list[int]:
     """Per unit: 1 for a table's header row, 2 for a data row, 0 for anything else.
 
-    A row is one unit whose cells keep their inner pipes (segment._cells). Runs of
-    such sentences in one paragraph with the same number of cells are a table, its
-    first row the header; a lone line with a pipe ("Re: Cold water | Pete: …") is not.
+    A row is one unit whose cells keep their inner pipes (segment._cells). A paragraph
+    of two or more such units and nothing else is a table, its first row the header
+    (a short row or an escaped pipe may change the count of cells); a lone line with
+    a pipe ("Re: Cold water | Pete: …") is not.
     """
     texts, kinds, arts, pars = unit_cols["text"], unit_cols["unit"], unit_cols["article"], unit_cols["paragraph"]
     out = [0] * len(texts)
-    piped = [i for i, t in enumerate(texts) if "|" in str(t)]  # most articles: none
-    place = {
-        i: (arts[i], pars[i], str(texts[i]).count("|"))
-        for i in piped
-        if kinds[i] == "sentence" and _CELL_PIPE.search(str(texts[i]))
-    }
-    for i, here in place.items():
-        if place.get(i - 1) == here:
-            out[i] = 2
-        elif place.get(i + 1) == here:
-            out[i] = 1
+    piped = {i for i, t in enumerate(texts) if "|" in str(t) and kinds[i] == "sentence" and _CELL_PIPE.search(str(t))}
+    if not piped:  # most articles
+        return out
+    members: dict[tuple, list[int]] = {}
+    for i, key in enumerate(zip(arts, pars, strict=True)):
+        members.setdefault(key, []).append(i)
+    for i in sorted(piped):
+        block = members[(arts[i], pars[i])]
+        # a table's block is rows only (a short row or an escaped pipe may change the count
+        # of cells); prose sentences with a pipe share a block with ones without
+        if len(block) >= 2 and all(j in piped for j in block):
+            out[i] = 1 if i == block[0] else 2
     return out
 
 

@@ -187,8 +187,9 @@ def merge_units(
             revised.add(j)
     # 2b. rewritten in place: the only new statement between two kept neighbours, and the only
     # old row between them, alike enough for a rewrite
+    aside_texts = set(removed["text"]) if removed is not None and len(removed) else set()
     for j, i in _in_place(match, len(units), len(old)):
-        if i not in old_free:  # the old row between them moved elsewhere
+        if i not in old_free or units.at[j, "text"] in aside_texts:  # moved elsewhere; or put back (step 3)
             continue
         score, toward_revision = alike(j, i)
         if score >= SAME_PLACE:

@@ -492,8 +492,9 @@ def editor_list(claims: pd.DataFrame, evidence: pd.DataFrame) -> Html:
         asserted = CERTAINTY_NAMES[int(r.certainty)]
         sources, sources_plain = _sources(r.evidence_ids, evidence)
         revision = plain_text(r.suggested_revision)  # as a reader will see it, like the statement above it
-        # the rewrite read as the drafter reads the article: one still too strong is worth a second look
-        reads = certainty_of(revision) if revision else None
+        # the rewrite read alone by the drafter: one still too strong is worth a second look, unless the
+        # evidence contradicts the claim (then the rewrite states the corrected fact, at its own level)
+        reads = certainty_of(revision) if revision and r.evidence_level != "contradicted" else None
         caution = (
             f"the drafter reads this revision as {CERTAINTY_NAMES[reads]} ({reads}), still stronger than "
             f"the evidence allows ({allowed}, {int(r.allowed_certainty)})"
