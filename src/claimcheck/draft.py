@@ -641,8 +641,11 @@ def _chain_link(d: Draft) -> str:
     return ""
 
 
+TABLE_HEADER, TABLE_DATA_ROW = 1, 2
+
+
 def _table_rows(unit_cols: dict[str, list]) -> list[int]:
-    """Per unit: 1 for a table's header row, 2 for a data row, 0 for anything else.
+    """Per unit: TABLE_HEADER, TABLE_DATA_ROW, or 0 for anything else.
 
     A row is one unit whose cells keep their inner pipes (segment._cells). A paragraph
     of two or more such units and nothing else is a table, its first row the header
@@ -662,29 +665,22 @@ def _table_rows(unit_cols: dict[str, list]) -> list[int]:
         # a table's block is rows only (a short row or an escaped pipe may change the count
         # of cells); prose sentences with a pipe share a block with ones without
         if len(block) >= 2 and all(j in piped for j in block):
-            out[i] = 1 if i == block[0] else 2
+            out[i] = TABLE_HEADER if i == block[0] else TABLE_DATA_ROW
     return out
 
 
-def _table_header(d: Draft) -> Draft:
-    """A table's header row names its columns ("Form | Absorption | Best for"): a label, like a
-    topic heading (C0, T-context); its words are read in the rows under it, not as a claim."""
-    return d._replace(
-        claim_type="context", secondary_type="", certainty=0, hedge_cues="", boosters="", flags="",
-        draft_rules=f"type=context(table header); certainty=0(table header); support={d.support_in_text}",
-        type_rules=(),
-    )
+def _asserts_nothing(d: Draft, why: str) -> Draft:
+    """``d`` as a unit that asserts nothing (C0, T-context), ``why`` saying what it is.
 
-
-def _reference_entry(d: Draft) -> Draft:
-    """A line of the article's reference list: it describes a source and asserts nothing (C0, T-context).
-
-    The support a reader can follow stays (a DOI or journal in the entry); hedges, boosters
-    and flags found in a work's title ('… kill or cure?') are the title's words, not the article's.
+    A reference-list entry describes a source; a table's header row names its columns
+    ("Form | Absorption | Best for"), whose words are read in the rows under it. The
+    support a reader can follow stays (a DOI or journal in an entry); hedges, boosters
+    and flags found in a work's title ('… kill or cure?') or a column name are not the
+    article's claims.
     """
     return d._replace(
         claim_type="context", secondary_type="", certainty=0, hedge_cues="", boosters="", flags="",
-        draft_rules=f"type=context(reference entry); certainty=0(reference entry); support={d.support_in_text}",
+        draft_rules=f"type=context({why}); certainty=0({why}); support={d.support_in_text}",
         type_rules=(),
     )
 
@@ -735,8 +731,6 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
             link, outcomes, references = "", frozenset(), False
 
         text = str(text)
-        in_table = rows[i] > 0
-        header_row = rows[i] == 1
         numbered = kind == "heading" and NUMBERED.match(text) is not None
         use_frame = frame_text if (numbered or kind == "sentence") else None
         # _scan_text drops a list number as NUMBERED does, so a numbered heading's hits are its item's
@@ -749,14 +743,14 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
         d = draft_text(
             NUMBERED.sub("", text) if numbered else text, kind, use_frame, frame_type, section_type,
             frame_rule if numbered or (kind == "sentence" and NUMBERED.match(text)) else None,
-            hits, outcomes, section_level, in_table and not header_row,
+            hits, outcomes, section_level, rows[i] == TABLE_DATA_ROW,
         )
-        if header_row:
-            d = _table_header(d)
+        if rows[i] == TABLE_HEADER:
+            d = _asserts_nothing(d, "table header")
         if kind == "heading" and not numbered:
             section_level = d.certainty
         if kind == "sentence":
-            d = _reference_entry(d) if references else _follow_chain(d, text, link)
+            d = _asserts_nothing(d, "reference entry") if references else _follow_chain(d, text, link)
         link = _chain_link(d) if kind == "sentence" else ""
         drafts.append(d)
         suggestions.append(_suggestion(text, d, index))

@@ -187,9 +187,10 @@ def merge_units(
             revised.add(j)
     # 2b. rewritten in place: the only new statement between two kept neighbours, and the only
     # old row between them, alike enough for a rewrite
-    aside_texts = set(removed["text"]) if removed is not None and len(removed) else set()
+    # rows an earlier merge kept aside, by text (the last one kept): step 3 puts them back
+    aside = {rec["text"]: rec for _, rec in to_typed(removed).iterrows()} if removed is not None and len(removed) else {}
     for j, i in _in_place(match, len(units), len(old)):
-        if i not in old_free or units.at[j, "text"] in aside_texts:  # moved elsewhere; or put back (step 3)
+        if i not in old_free or units.at[j, "text"] in aside:  # moved elsewhere; or put back (step 3)
             continue
         score, toward_revision = alike(j, i)
         if score >= SAME_PLACE:
@@ -202,11 +203,9 @@ def merge_units(
     next_n = _next_number([*old["claim_id"], *retired])
     # 3. put back word for word after an earlier merge removed it: the row it had (the last one kept)
     back: dict[int, pd.Series] = {}
-    if removed is not None and len(removed):
-        aside = {rec["text"]: rec for _, rec in to_typed(removed).iterrows()}
-        for j in range(len(units)):
-            if j not in match and units.at[j, "text"] in aside:
-                back[j] = aside.pop(units.at[j, "text"])
+    for j in range(len(units)):
+        if j not in match and units.at[j, "text"] in aside:
+            back[j] = aside.pop(units.at[j, "text"])
     fresh_idx = [j for j in range(len(units)) if j not in match and j not in back]
     drafted = draft_claims(units, evidence=evidence) if fresh_idx or edited else None
     rows = []
