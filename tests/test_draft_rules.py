@@ -765,6 +765,8 @@ def test_a_directive_is_read_in_the_which_clause_that_claims_an_effect(sentence:
         ("It works for everyone.", "efficacy", 4, "absolute"),
         ("If you have any further questions, ask your doctor or pharmacist.", "advice", 3, ""),  # names no risk
         ("If you have kidney disease, ask your doctor first.", "safety", 3, ""),
+        ("Ask your pharmacist if you have any questions.", "advice", 3, ""),  # the other word order (types v23)
+        ("Ask your pharmacist if you have kidney disease.", "safety", 3, ""),
         ("It is used to relieve pain, swelling and stiffness in arthritis.", "usage", 3, "implied_efficacy"),
         ("A CT scan is used to build a 3D model of the knee.", "usage", 3, ""),
         ("Melatonin is risk-free for two weeks.", "safety", 4, "absolute"),  # no refund named: a claim
