@@ -286,6 +286,18 @@ def test_a_lone_line_with_a_pipe_is_read_as_prose() -> None:
     assert got["Re: Cold water | Pete (3 Nov): it is definitely proven to lift my mood."][1] == 4
 
 
+def test_two_prose_sentences_with_a_pipe_each_are_not_a_table() -> None:
+    got = _types_of("# Sleep\n\nSleep is a skill | you can learn it. Most people | sleep better with a routine.\n")
+    assert all("table header" not in rules for _, _, rules in got.values())
+    assert got["Sleep is a skill | you can learn it."][:2] != ("context", 0)
+
+
+def test_a_table_without_outer_pipes_still_has_a_header() -> None:
+    got = _types_of("# Forms\n\nForm | Best for\n---|---\nGlycinate | Sleep and calm\nCitrate | Constipation\n")
+    assert got["Form | Best for"][:2] == ("context", 0)
+    assert got["Citrate | Constipation"][1] == 3
+
+
 def test_a_short_row_or_an_escaped_pipe_does_not_make_a_data_row_a_header() -> None:
     got = _types_of(
         "# Forms\n\n| Form | Absorption | Best for |\n|---|---|---|\n| Oxide | cheap \\| poorly absorbed | none |\n"

@@ -650,9 +650,13 @@ def _table_rows(unit_cols: dict[str, list]) -> list[int]:
     A row is one unit whose cells keep their inner pipes (segment._cells). A paragraph
     of two or more such units and nothing else is a table, its first row the header
     (a short row or an escaped pipe may change the count of cells); a lone line with
-    a pipe ("Re: Cold water | Pete: …") is not.
+    a pipe ("Re: Cold water | Pete: …") is not. The segmenter only makes a table of a
+    block with a rule line under its header, so more than a space or a line break lies
+    between a table's first two rows; two prose sentences that each hold a pipe have
+    no more.
     """
     texts, kinds, arts, pars = unit_cols["text"], unit_cols["unit"], unit_cols["article"], unit_cols["paragraph"]
+    starts, ends = unit_cols["start"], unit_cols["end"]
     out = [0] * len(texts)
     piped = {i for i, t in enumerate(texts) if "|" in str(t) and kinds[i] == "sentence" and _CELL_PIPE.search(str(t))}
     if not piped:  # most articles
@@ -664,9 +668,21 @@ def _table_rows(unit_cols: dict[str, list]) -> list[int]:
         block = members[(arts[i], pars[i])]
         # a table's block is rows only (a short row or an escaped pipe may change the count
         # of cells); prose sentences with a pipe share a block with ones without
-        if len(block) >= 2 and all(j in piped for j in block):
+        if len(block) >= 2 and all(j in piped for j in block) and _ruled(ends[block[0]], starts[block[1]]):
             out[i] = TABLE_HEADER if i == block[0] else TABLE_DATA_ROW
     return out
+
+
+def _ruled(header_end: object, next_start: object) -> bool:
+    """Whether a rule line ('|---|') can lie between a header row and the next row.
+
+    Offsets missing from a hand-built table (not whole numbers) leave the rows'
+    pipes to decide.
+    """
+    try:
+        return int(next_start) - int(header_end) > 2  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return True
 
 
 def _asserts_nothing(d: Draft, why: str) -> Draft:
