@@ -396,6 +396,25 @@ def test_footnote_marks_and_definitions_read_as_numbered_notes_on_the_highlighte
     assert "[^" not in shown
 
 
+def test_an_article_with_no_rows_shows_its_text_without_its_front_matter():
+    text = "---\ntitle: Sleep\ndraft: true\n---\n\n# Sleep\n\nIt helps.\n"
+    empty = pd.DataFrame(columns=["article", "start", "end", "claim_id", "verdict", "rationale", "unit"])
+    shown = html.unescape(re.sub(r"<[^>]+>", "", tables.highlighted_article(empty, {"s": text}).markup))
+    assert "It helps." in shown
+    assert "draft: true" not in shown
+
+
+def test_a_footnote_label_keeps_its_underscores_in_mark_and_definition_alike():
+    from claimcheck.draft import draft_claims
+    from claimcheck.segment import segment_text
+
+    text = "# Sleep\n\nIt helps.[^side_effects]\n\n[^side_effects]: Leaflet, *2020*, __p. 4__.\n"
+    claims = draft_claims(segment_text(text, "s"))
+    shown = html.unescape(re.sub(r"<[^>]+>", "", tables.highlighted_article(claims, {"s": text}).markup))
+    assert "It helps.[side_effects]" in shown
+    assert "[side_effects] Leaflet, 2020, p. 4." in shown  # wrapping emphasis still goes
+
+
 def test_a_markdown_table_is_shown_row_by_row_without_its_pipes():
     from claimcheck.draft import draft_claims
     from claimcheck.segment import segment_text

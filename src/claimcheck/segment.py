@@ -621,7 +621,9 @@ _BETWEEN_MARKUP = (
     (re.compile(rf"{_COMMENT}[ \t]*\n?", re.S), ""),  # a comment is for the writers
     (re.compile(rf"^[ \t]*{_IMAGE}[ \t]*(?:\n|\x03\Z)", re.M), ""),  # an image line
     (re.compile(r"^([ \t]{0,3})\[\^([^\]\n]+)\]:[ \t]*", re.M), "\\1[\\2] "),  # a footnote: '[^1]: Smith' -> '[1] Smith'
-    (re.compile(r"[*_]+"), ""),  # bold and italics ('**', '*Issue 42*'), once the rest is read
+    # bold and italics ('**', '*Issue 42*', '__x__'), once the rest is read; an underscore inside
+    # a word is no markup ('[side_effects] Smith', 'snake_case')
+    (re.compile(r"\*+|(?<!\w)_+|_+(?!\w)"), ""),
 )
 
 

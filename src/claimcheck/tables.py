@@ -587,7 +587,8 @@ def highlighted_article(claims: pd.DataFrame, articles: Mapping[str, str]) -> Ht
                 f'{color}">{esc(unmark(text[start:end], footnote_marks=True))}</span>'
             )
             pos = end
-        out.append(_gap(text[pos:], line_start=pos == 0 or text[pos - 1] in "\r\n", last=True))
+        tail = FRONT_MATTER.sub("", text, count=1) if pos == 0 else text[pos:]  # an article with no rows
+        out.append(_gap(tail, line_start=pos == 0 or text[pos - 1] in "\r\n", last=True))
         if len(articles) > 1:  # several articles on one page: each under its own name
             blocks.append(f'<h3 class="cc-article-name">{esc(slug)}</h3>')
         blocks.append(
