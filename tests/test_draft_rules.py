@@ -777,3 +777,25 @@ def test_a_directive_is_read_in_the_which_clause_that_claims_an_effect(sentence:
 def test_walkthrough_nine_look_alikes(sentence: str, ctype: str, level: int, flags: str) -> None:
     d = draft_text(sentence)
     assert (d.claim_type, d.certainty, d.flags) == (ctype, level, flags)
+
+
+# Fresh-clone walkthrough 10: emphasis is for the eye, so it leaves every label as the plain sentence has it.
+@pytest.mark.parametrize(
+    ("marked", "plain"),
+    [
+        ("It *always* works.", "It always works."),
+        ("_Never_ drive for 24 hours.", "Never drive for 24 hours."),
+        ("**Do not wait** until the morning if you are worried.", "Do not wait until the morning if you are worried."),
+        ("<b>Do not wait</b> until the morning if you are worried.", "Do not wait until the morning if you are worried."),
+        ("It is __clinically proven__ to work.", "It is clinically proven to work."),
+        ("<em>May</em> ease mild pain.", "May ease mild pain."),
+    ],
+)
+def test_emphasis_leaves_the_labels_of_the_plain_sentence(marked: str, plain: str) -> None:
+    a, b = draft_text(marked), draft_text(plain)
+    assert (a.claim_type, a.secondary_type, a.certainty, a.hedge_cues, a.boosters, a.flags) == (
+        b.claim_type, b.secondary_type, b.certainty, b.hedge_cues, b.boosters, b.flags)
+
+
+def test_an_underscore_inside_a_word_and_a_link_stay_for_the_rules() -> None:
+    assert draft_text("See the [2019 review](https://doi.org/10.1000/x1) of sleep_aid trials.").support_in_text == "cited"

@@ -339,8 +339,16 @@ def _claim_type(hits: Sequence[Hit], hint: str = "", text: str = "") -> tuple[st
     return primary, secondary, why, tuple(h.rule.id for h in voters)
 
 
+# inline emphasis a writer adds for the eye ('It *always* works', '_Never_ drive',
+# '<b>Do not wait</b>'); an underscore inside a word is no markup. Links and
+# reference marks stay: they are the support a statement offers.
+_EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)|</?(?:b|i|em|strong|u|mark|span)\b[^<>]*>", re.I)
+
+
 def _scan_text(text: str) -> str:
-    """The text the lexicons read: plain, stripped, without a leading list or thread number."""
+    """The text the lexicons read: plain, stripped, without emphasis or a leading list or thread number."""
+    if "*" in text or "_" in text or "<" in text:
+        text = _EMPHASIS.sub("", text)
     t = _plain(text).strip()
     return ENUMERATOR.sub("", t, count=1) if t[:1].isdigit() else t
 
