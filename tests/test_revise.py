@@ -237,6 +237,28 @@ def test_an_id_is_never_given_to_a_second_statement(drafted, capsys):
     assert new_id not in gone
 
 
+def test_the_removed_rows_file_opens_as_the_table_does(drafted, capsys):
+    art, table = drafted
+    text = table.read_text(encoding="utf-8")
+    table.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))  # saved by Excel
+    edit(art, " High doses can cause heartburn.", "")
+    assert main(["draft", str(art), "--merge", str(table)]) == 0
+    aside = table.with_name("claims.removed.csv").read_bytes()
+    assert aside.startswith(b"\xef\xbb\xbf")
+    assert aside.count(b"\r\n") == aside.count(b"\n") == 2
+
+
+def test_a_new_articles_ids_start_at_one_whatever_another_article_retired(drafted, capsys):
+    art, table = drafted
+    edit(art, " High doses can cause heartburn.", "")
+    assert main(["draft", str(art), "--merge", str(table)]) == 0  # retires one of gin's ids
+    other = art.with_name("melatonin.md")
+    other.write_text("# Melatonin\n\nMelatonin may help jet lag.\n", encoding="utf-8")
+    assert main(["draft", str(other), "--merge", str(table), "--force"]) == 0  # a second article, on purpose
+    after = pd.read_csv(table, dtype=str, keep_default_na=False)
+    assert after.loc[after["article"] == "melatonin", "claim_id"].tolist() == ["mel-001", "mel-002"]
+
+
 def test_an_edited_row_notes_when_the_drafter_now_reads_it_differently(drafted, capsys):
     art, table = drafted
     edit(art, "Ginger is safe for most people.", "Ginger may be safe for most people.")

@@ -267,9 +267,10 @@ def _csv_style(old: bytes | None) -> tuple[str, str, int]:
     return ("utf-8-sig" if bom else "utf-8"), ("\r\n" if first.endswith(b"\r") else "\n"), quoting
 
 
-def write_csv_atomic(df: pd.DataFrame, path: str | Path) -> bool:
+def write_csv_atomic(df: pd.DataFrame, path: str | Path, like: str | Path | None = None) -> bool:
     """Write a CSV atomically (temporary file + rename), keeping the permissions,
-    byte-order mark, line endings and quoting of the file it replaces.
+    byte-order mark, line endings and quoting of the file it replaces; a new file
+    takes them from ``like`` when given (a table's side file opens as the table does).
 
     False, and nothing written, when the file already holds exactly these bytes
     (a re-run that changes nothing leaves the file, and its time stamp, alone).
@@ -279,7 +280,14 @@ def write_csv_atomic(df: pd.DataFrame, path: str | Path) -> bool:
         old: bytes | None = dest.read_bytes()
     except OSError:  # none yet, or a folder (which _write_atomic reports)
         old = None
-    encoding, ending, quoting = _csv_style(old)
+    style = old
+    if style is None and like is not None:
+        try:
+            with open(like, "rb") as fh:
+                style = fh.read(65536)
+        except OSError:
+            style = None
+    encoding, ending, quoting = _csv_style(style)
     buf = io.StringIO()
     df.to_csv(buf, index=False, lineterminator=ending, quoting=quoting)
     text = buf.getvalue()

@@ -109,7 +109,7 @@ def keep_removed(rows: pd.DataFrame, table: str | Path) -> Path:
         rows = pd.concat([pd.read_csv(aside, dtype=str, keep_default_na=False), rows.astype(str)], ignore_index=True)
         # a row removed, restored and removed again unchanged is kept once (its latest place)
         rows = rows.drop_duplicates(keep="last", ignore_index=True)
-    write_csv_atomic(rows, aside)
+    write_csv_atomic(rows, aside, like=table)  # Excel's BOM and CRLF, if the table has them
     return aside
 
 
@@ -200,7 +200,9 @@ def merge_units(
             if toward_revision:
                 revised.add(j)
     prefix = old["claim_id"].iloc[0].rsplit("-", 1)[0] if len(old) else None
-    next_n = _next_number([*old["claim_id"], *retired])
+    own = prefix or (units.at[0, "claim_id"].rsplit("-", 1)[0] if len(units) else "")
+    # numbers retired under this prefix only: another article's removed rows leave ours alone
+    next_n = _next_number([*old["claim_id"], *(r for r in retired if r.rsplit("-", 1)[0] == own)])
     # 3. put back word for word after an earlier merge removed it: the row it had (the last one kept)
     back: dict[int, pd.Series] = {}
     for j in range(len(units)):
