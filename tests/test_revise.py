@@ -237,6 +237,22 @@ def test_an_id_is_never_given_to_a_second_statement(drafted, capsys):
     assert new_id not in gone
 
 
+def test_a_published_rewrite_rereads_the_wording_flags_and_keeps_a_reviewers_own(draft_article, capsys):
+    art, table = draft_article("screen.md", "# Screening\n\nRegular screening is the best way to protect yourself.\n")
+    df = pd.read_csv(table, dtype=str, keep_default_na=False)
+    row = df["text"] == "Regular screening is the best way to protect yourself."
+    assert df.loc[row, "flags"].item() == "superlative"
+    df.loc[row, "flags"] = "superlative;unfalsifiable"  # a reviewer adds one of their own
+    df.loc[row, "suggested_revision"] = "Regular screening may be one good way to protect yourself."
+    df.to_csv(table, index=False)
+    edit(art, "is the best way", "may be one good way")
+    assert main(["draft", str(art), "--merge", str(table)]) == 0
+    after = pd.read_csv(table, dtype=str, keep_default_na=False).set_index("text")
+    got = after.loc["Regular screening may be one good way to protect yourself."]
+    assert got["flags"] == "unfalsifiable"  # 'the best' is gone, the reviewer's flag stays
+    assert "flags superlative;unfalsifiable -> unfalsifiable" in got["reviewer_note"]
+
+
 def test_the_removed_rows_file_opens_as_the_table_does(drafted, capsys):
     art, table = drafted
     text = table.read_text(encoding="utf-8")

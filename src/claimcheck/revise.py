@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from claimcheck.audit import derive_verdicts
+from claimcheck.draft import draft_text
 from claimcheck.io import InputError, article_slug, distinct_names, expand_articles, read_article, same_words, write_csv_atomic
 from claimcheck.schema import CLAIM_COLUMNS, DERIVED_COLUMNS, OPTIONAL_COLUMNS, UNIT_COLUMNS, to_typed
 from claimcheck.segment import id_prefix, segment_text
@@ -111,6 +112,18 @@ def keep_removed(rows: pd.DataFrame, table: str | Path) -> Path:
         rows = rows.drop_duplicates(keep="last", ignore_index=True)
     write_csv_atomic(rows, aside, like=table)  # Excel's BOM and CRLF, if the table has them
     return aside
+
+
+def _reread_flags(kept: str, old_text: str, drafted: str) -> str:
+    """The flags of a row whose text is now its own rewrite: the drafter's reading of the new
+    wording, plus any flag a person added (one the drafter does not give the old wording).
+
+    Flags name the wording ("the best" is a superlative), so the old drafter flags go
+    with the old words; a reviewer's own stay.
+    """
+    was = set(draft_text(old_text).flags.split(";"))
+    own = [f for f in str(kept).split(";") if f and f not in was]
+    return ";".join(dict.fromkeys([f for f in str(drafted).split(";") if f] + own))
 
 
 def _placed(row: pd.Series, unit: pd.Series) -> pd.Series:
@@ -225,10 +238,14 @@ def merge_units(
                 if same_words(unit["text"], revisions.iat[match[j]]):
                     # the rewrite itself, published: the old wording's certainty no longer describes the
                     # text, and the rewrite is done; what the claim is and its evidence still hold
+                    flags = _reread_flags(rec["flags"], old.at[match[j], "text"], drafted.at[j, "flags"])
                     note = (f"its suggested revision applied word for word: certainty {rec['certainty']} -> {now}, the drafter's "
-                            f"reading of the new text, and the revision cleared; other labels kept from: {old.at[match[j], 'text']}")
+                            f"reading of the new text"
+                            + (f", flags {rec['flags'] or '(none)'} -> {flags or '(none)'}" if flags != rec["flags"] else "")
+                            + f", and the revision cleared; other labels kept from: {old.at[match[j], 'text']}")
                     for c in ("certainty", "hedge_cues", "boosters"):
                         rec[c] = drafted.at[j, c]
+                    rec["flags"] = flags
                     rec["suggested_revision"] = ""
                 else:
                     how = "text edited toward its suggested revision" if j in revised else "text edited"
