@@ -201,7 +201,7 @@ def test_verdicts_refuses_a_table_with_other_problems_and_counts_them(reviewed, 
     df.loc[1, "certainty"] = "7"
     df.to_csv(reviewed, index=False)
     before = reviewed.read_bytes()
-    assert main(["verdicts", str(reviewed)]) == 2
+    assert main(["verdicts", str(reviewed)]) == 1  # the rows break the contract, as validate says: exit 1
     line = one_error_line(capsys)
     assert line.startswith(f"claimcheck: {reviewed}:3: certainty: found") and "1 more" in line and line.endswith("nothing written")
     assert reviewed.read_bytes() == before
@@ -379,7 +379,7 @@ def test_verdicts_names_the_users_line_when_it_checks_a_copy(reviewed, capsys):
     lines = df.to_csv(index=False).splitlines()
     lines.insert(2, "")  # a blank line above the bad row: the copy has none
     reviewed.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert main(["verdicts", str(reviewed)]) == 2
+    assert main(["verdicts", str(reviewed)]) == 1
     assert one_error_line(capsys).startswith(f"claimcheck: {reviewed}:5: certainty: found 'three'")
 
 
@@ -517,3 +517,11 @@ def test_a_missing_column_says_what_restores_it_and_that_rows_wait_for_it(tmp_pa
     assert f"verdict: column missing from the header, expected it (claimcheck verdicts {tmp_path / 'a.csv'} adds it)" in capsys.readouterr().out
     assert main(["validate", str(tmp_path / "b.csv")]) == 1
     assert "boosters: column missing from the header, expected it (the rows are checked once it is back)" in capsys.readouterr().out
+
+
+def test_an_empty_evidence_level_on_a_reviewed_advice_row_asks_for_n_a(reviewed, capsys):
+    df = pd.read_csv(reviewed, dtype=str, keep_default_na=False)
+    df.loc[0, ["claim_type", "secondary_type", "evidence_level", "status"]] = ["advice", "", "", "reviewed"]
+    df.to_csv(reviewed, index=False)
+    assert main(["validate", str(reviewed)]) == 1
+    assert "evidence_level: found an empty value, expected n_a on a reviewed advice or context row" in capsys.readouterr().out

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from claimcheck.io import ARTICLE_SUFFIXES, InputError, counted, is_are, read_csv_rows, write_csv_atomic
+from claimcheck.io import ARTICLE_SUFFIXES, InputError, TableProblems, counted, is_are, read_csv_rows, write_csv_atomic
 from claimcheck.schema import CLAIM_COLUMNS, DERIVED_COLUMNS
 
 DEFAULT_CLAIMS = Path("data/claims.csv")
@@ -232,7 +232,7 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
             problems = [replace(p, file=str(args.claims), line=where.get(p.line, p.line)) for p in problems]
     if problems:
         more = f" (and {len(problems) - 1} more: claimcheck validate {args.claims})" if len(problems) > 1 else ""
-        raise InputError(f"{problems[0]}{more}; nothing written")
+        raise TableProblems(f"{problems[0]}{more}; nothing written")
     derived = derive_verdicts(table)
     new = {c: derived[c].astype("string").fillna("").tolist() for c in DERIVED_COLUMNS}
     changed = [i for i in range(len(table)) if any(table.at[i, c] != new[c][i] for c in DERIVED_COLUMNS)]
@@ -409,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except InputError as e:
         print(f"claimcheck: {e}", file=sys.stderr)
-        return 2
+        return e.exit_code
     except KeyboardInterrupt:
         print("claimcheck: interrupted; nothing half-written (writes are atomic)", file=sys.stderr)
         return 130

@@ -26,6 +26,14 @@ NAMED_ARTICLE_SUFFIXES = (*ARTICLE_SUFFIXES, ".markdown", ".text", "")
 class InputError(Exception):
     """A problem with a file the user gave us: one line, printable as is."""
 
+    exit_code = 2  # a file that cannot be read at all
+
+
+class TableProblems(InputError):
+    """A readable table whose rows break the contract: the first problem, as validate says it."""
+
+    exit_code = 1  # as validate exits on the same table
+
 
 def a_or_an(noun: str) -> str:
     """'an evidence table', 'a claims table', 'an efficacy row' ('a usage row': by sound, not letter)."""

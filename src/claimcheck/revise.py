@@ -19,7 +19,7 @@ import pandas as pd
 
 from claimcheck.audit import derive_verdicts
 from claimcheck.draft import draft_text
-from claimcheck.io import InputError, article_slug, distinct_names, expand_articles, read_article, same_words, write_csv_atomic
+from claimcheck.io import InputError, TableProblems, article_slug, distinct_names, expand_articles, read_article, same_words, write_csv_atomic
 from claimcheck.schema import CLAIM_COLUMNS, DERIVED_COLUMNS, OPTIONAL_COLUMNS, UNIT_COLUMNS, to_typed
 from claimcheck.segment import id_prefix, segment_text
 
@@ -300,7 +300,7 @@ def merge_article(
     problems = [p for p in validate_claims(claims_path) if p.column not in DERIVED_COLUMNS]
     if problems:
         more = f"; {len(problems) - 1} more: claimcheck validate {claims_path}" if len(problems) > 1 else ""
-        raise InputError(f"{problems[0]} (fix the table before merging; nothing written{more})")
+        raise TableProblems(f"{problems[0]} (fix the table before merging; nothing written{more})")
     old = pd.read_csv(claims_path, dtype=str, keep_default_na=False)
     aside = removed_path(claims_path)
     kept = pd.read_csv(aside, dtype=str, keep_default_na=False) if aside.exists() else None

@@ -265,7 +265,9 @@ def validate_claims(
             )
             bad.add((i, "evidence_level"))
         if not level and status == "reviewed":
-            problems.append(Problem(f, line, "evidence_level", "found an empty value, expected a level on a reviewed row"))
+            nothing = r["claim_type"] in ("advice", "context")  # the contract: nothing to check
+            problems.append(Problem(f, line, "evidence_level", "found an empty value, expected "
+                                    + ("n_a on a reviewed advice or context row" if nothing else "a level on a reviewed row")))
         ids = [x for x in r["evidence_ids"].split(";") if x]
         if level and level not in ("n_a", "none") and not ids and ok(i, "evidence_level"):
             problems.append(Problem(f, line, "evidence_ids", f"found none, expected at least one source for evidence_level {level}"))
