@@ -799,3 +799,22 @@ def test_emphasis_leaves_the_labels_of_the_plain_sentence(marked: str, plain: st
 
 def test_an_underscore_inside_a_word_and_a_link_stay_for_the_rules() -> None:
     assert draft_text("See the [2019 review](https://doi.org/10.1000/x1) of sleep_aid trials.").support_in_text == "cited"
+
+
+# From held-out round 14, after its first measurement (types v24, certainty v17, redflags v15).
+@pytest.mark.parametrize(
+    ("sentence", "ctype", "level", "flags"),
+    [
+        ("Premium costs £7.99 a month after a 7-day free trial, with every sleep story unlocked.", "context", 3, ""),  # an offer, no study
+        ("In a 12-week trial, sleep improved.", "efficacy", 3, "unnamed_source"),  # a study still
+        ("If you're reading this at midnight, chances are you need more sleep.", "context", 2, ""),
+        ("The chances are low that it spreads.", "context", 3, ""),  # a quantity, no hedge
+        ("To be fair, the research on this is honestly pretty mixed.", "context", 0, ""),
+        ("It is a wellness app, and it is not intended to diagnose, treat or cure any sleep disorder.", "usage", 3, ""),
+        ("For the best results, take two capsules a day with a meal.", "advice", 3, ""),  # a direction, no ranking
+        ("Yoga supports overall wellness.", "efficacy", 3, "unfalsifiable"),
+    ],
+)
+def test_round_fourteen_look_alikes(sentence: str, ctype: str, level: int, flags: str) -> None:
+    d = draft_text(sentence)
+    assert (d.claim_type, d.certainty, d.flags) == (ctype, level, flags)

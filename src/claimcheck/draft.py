@@ -130,6 +130,9 @@ BREADCRUMB = re.compile(r"\S\s+[>›»]\s+\S")
 # A list or thread number in front of a sentence ("3. Bring to the boil.", "2/ Quick basics: …"):
 # not part of what the sentence says, and it hides an opening imperative from the rules
 ENUMERATOR = re.compile(r"^\d{1,3}[.)/]\s+")
+# A video's or podcast's chapter line ("09:45 The dopamine study everyone talks about"): a
+# timestamp and a label for what is said there, with no sentence end of its own
+CHAPTER = re.compile(r"^[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?\s+[^\s\d]")
 _TRAIL = " \"')]*_»”’"
 
 
@@ -771,6 +774,8 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
         )
         if rows[i] == TABLE_HEADER:
             d = _asserts_nothing(d, "table header")
+        elif CHAPTER.match(text) and without_trailing_marks(text).rstrip(_TRAIL)[-1:] not in (".", "!", "?"):
+            d = _asserts_nothing(d, "chapter line")  # a question keeps the type of what it asks, at 0
         if kind == "heading" and not numbered:
             section_level = d.certainty
         if kind == "sentence":
