@@ -306,3 +306,28 @@ def test_a_short_row_or_an_escaped_pipe_does_not_make_a_data_row_a_header() -> N
     assert got["Form | Absorption | Best for"][:2] == ("context", 0)
     assert [got[t][2].split(";")[0] for t in ("Citrate | Moderate", "Glycinate | High | Sleep")] != ["type=context(table header)"] * 2
     assert all("table header" not in got[t][2] for t in got if t != "Form | Absorption | Best for")
+
+
+def test_a_reviews_star_rated_headline_is_the_reviewers_claim_and_an_average_rating_is_not() -> None:
+    got = _types_of(
+        "# Reviews\n\n## 4.8 out of 5 (41,302 ratings)\n\n## ★★★★★ Finally sleeping through the night (Marcy T.)\n\n"
+        "Great app.\n\n## 5.0 out of 5 stars Life changer for my knees\n\nGood.\n\n## Finally sleeping through the night\n\nYes.\n"
+    )
+    assert got["★★★★★ Finally sleeping through the night (Marcy T.)"][1] == 3
+    assert got["5.0 out of 5 stars Life changer for my knees"][1] == 3
+    assert got["4.8 out of 5 (41,302 ratings)"][1] == 0
+    assert got["Finally sleeping through the night"][1] == 0  # without stars, a heading as before
+
+
+def test_a_byline_asserts_nothing_unless_something_else_in_it_does() -> None:
+    got = _types_of(
+        "# Ginger\n\nMedically reviewed by Dr Jane Smith, MD.\n\n"
+        "Prepared by the Society's committee and approved by its Board in March 2026, for dietitians.\n\n"
+        "By the Thistledown Reviews team, updated 25 November 2026.\n\n"
+        "Written by a GP, this guide explains the risks.\n\nBy the end of the week, most people feel better.\n"
+    )
+    for line in ("Medically reviewed by Dr Jane Smith, MD.", "By the Thistledown Reviews team, updated 25 November 2026.",
+                 "Prepared by the Society's committee and approved by its Board in March 2026, for dietitians."):
+        assert got[line][:2] == ("context", 0), line
+    assert got["Written by a GP, this guide explains the risks."][:2] == ("safety", 3)
+    assert got["By the end of the week, most people feel better."][1] == 3

@@ -130,6 +130,19 @@ BREADCRUMB = re.compile(r"\S\s+[>›»]\s+\S")
 # A list or thread number in front of a sentence ("3. Bring to the boil.", "2/ Quick basics: …"):
 # not part of what the sentence says, and it hides an opening imperative from the rules
 ENUMERATOR = re.compile(r"^\d{1,3}[.)/]\s+")
+# A byline ("Medically reviewed by Dr Lee", "By the Thistledown team, updated 25
+# November 2026", "Prepared by the Society's committee and approved by its Board"): who wrote the
+# page and when, no claim. Only when nothing else in it asserts (see draft_claims).
+BYLINE = re.compile(
+    r"^(?:(?:medically|clinically|peer|fact)[- ]?)?(?:reviewed|written|prepared|edited|updated|compiled|produced|posted"
+    r"|published|approved|checked|authored)\s+(?:\w+\s+){0,2}?(?:by|on)\s"
+    r"|^by\s+(?:the\s+)?(?-i:[A-Z])",
+    re.I,
+)
+# A review's rating in front of its headline ("★★★★☆ Love the rain", "5/5 Works!", "5 stars: …"):
+# the headline is the reviewer's own claim, not a label for the text under it (an average
+# rating with no headline, "4.8 out of 5 (41,302 ratings)", is not one)
+REVIEW_STARS = re.compile(r"^\s*(?:[★☆✩✭✮⭐]{3,}|[1-5](?:\.\d)?\s*(?:/\s*5|out\s+of\s+5(?:\s+stars?)?|stars?)\b)[\s:,.–—-]*(?=[^\W\d_])", re.I)
 # A video's or podcast's chapter line ("09:45 The dopamine study everyone talks about"): a
 # timestamp and a label for what is said there, with no sentence end of its own
 CHAPTER = re.compile(r"^[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?\s+[^\s\d]")
@@ -366,7 +379,7 @@ def draft_text(
     type_hits: tuple[Hit, ...] | None = None,
     outcomes: frozenset[str] = frozenset(),
     section_level: int = PLAIN,
-    table_row: bool = False,
+    verbless: bool = False,
 ) -> Draft:
     """Draft one statement.
 
@@ -382,8 +395,9 @@ def draft_text(
     ``section_level``: the level of the section heading; a bullet with no cue
     of its own under a hedged heading ("Common (may affect up to 1 in 10
     people):") completes it, so it takes that level (guide 2.1, headings).
-    ``table_row``: a data row of a Markdown table ("Glycinate | High | Sleep"):
-    it asserts its cells as a sentence would, with no verb of its own.
+    ``verbless``: a line that asserts its words as a sentence would, with no verb
+    of its own: a data row of a Markdown table ("Glycinate | High | Sleep"), a
+    review's star-rated headline ("Finally sleeping through the night").
     """
     t = _scan_text(text)
     certainty, types, redflags = _lexicons()
@@ -411,7 +425,7 @@ def draft_text(
     last = without_trailing_marks(t).rstrip(_TRAIL)[-1:]
     is_question = last == "?"
     # not a bullet fragment; a table's data row states its cells under the header's names
-    full_sentence = unit == "sentence" and (last in (".", "!") or table_row)
+    full_sentence = unit == "sentence" and (last in (".", "!") or verbless)
     has_cue = bool(cert) and any(h.rule.level is not None for h in cert)
     heading_like = unit in ("title", "heading")
     # a finite verb is looked for only where the answer is used (titles,
@@ -473,7 +487,7 @@ def draft_text(
         level, cert_why = 0, "fragment"
     elif ctype == "context" and level == PLAIN and last == "!" and len(t.split()) <= 4:
         level, cert_why = 0, "exclamation"
-    elif ctype == "context" and level == PLAIN and not table_row and len(t.split()) <= 5 and not FINITE_VERB.search(t) and not _VERB_SIGN.search(t) and not _SUBJECT_VERB_OBJECT.match(t):
+    elif ctype == "context" and level == PLAIN and not verbless and len(t.split()) <= 5 and not FINITE_VERB.search(t) and not _VERB_SIGN.search(t) and not _SUBJECT_VERB_OBJECT.match(t):
         level, cert_why = 0, "no verb"  # "OK, results.", "Now for the science bit!": asserts nothing
 
     # support and red flags
@@ -767,13 +781,18 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
             references = is_reference_section(text)
         elif kind == "title":
             outcomes = _outcomes(hits)
+        review = kind == "heading" and REVIEW_STARS.match(text) is not None
         d = draft_text(
-            NUMBERED.sub("", text) if numbered else text, kind, use_frame, frame_type, section_type,
+            REVIEW_STARS.sub("", text) if review else NUMBERED.sub("", text) if numbered else text,
+            "sentence" if review else kind, use_frame, frame_type, section_type,
             frame_rule if numbered or (kind == "sentence" and NUMBERED.match(text)) else None,
-            hits, outcomes, section_level, rows[i] == TABLE_DATA_ROW,
+            None if review else hits, outcomes, section_level, rows[i] == TABLE_DATA_ROW or review,
         )
         if rows[i] == TABLE_HEADER:
             d = _asserts_nothing(d, "table header")
+        elif (kind == "sentence" and d.claim_type == "context" and d.certainty == PLAIN and BYLINE.match(text)
+              and not FINITE_VERB.search(_scan_text(text))):
+            d = _asserts_nothing(d, "byline")
         elif CHAPTER.match(text) and without_trailing_marks(text).rstrip(_TRAIL)[-1:] not in (".", "!", "?"):
             d = _asserts_nothing(d, "chapter line")  # a question keeps the type of what it asks, at 0
         if kind == "heading" and not numbered:
