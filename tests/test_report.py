@@ -172,6 +172,7 @@ def test_a_fresh_draft_with_no_evidence_level_is_not_called_free_of_overstatemen
     assert "No statement is overstated" not in page
     assert f'unrated (no evidence level yet)</td><td class="cc-num">{len(fresh)}<' in page  # the count column adds up
     assert "**Nothing to revise yet**" in repr(tables.editor_summary(fresh))
+    assert "Below, the whole article" in repr(tables.editor_summary(fresh))  # no list above for 'them' to mean
     assert "No statement has an evidence level yet." in tables.editor_list(fresh, audit.evidence).text
     for summary in (tables.inventory_summary(fresh), tables.calibration_summary(fresh)):
         text = repr(summary)
@@ -316,6 +317,9 @@ def test_summaries_agree_in_number_and_count_only_rated_rows(audit):
     inv = repr(tables.inventory_summary(few)).split("\n")[0]
     # context is among the commonest kinds, so it is not counted a second time; one overstated row is singular
     assert inv.endswith("The commonest kinds are efficacy (2) and context (1); 0 give advice. **1** statement is overstated.")
+    advice = audit.claims.assign(claim_type=["advice"] * 3 + ["efficacy"] * 2 + ["context"] * (len(audit.claims) - 5))
+    inv = repr(tables.inventory_summary(advice)).split("\n")[0]
+    assert "(3); " not in inv and "give advice" not in inv  # advice and context both among the commonest: said once
 
 
 def test_index_names_the_article_and_the_claims_table(rendered):

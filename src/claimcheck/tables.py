@@ -197,9 +197,10 @@ def inventory_summary(claims: pd.DataFrame) -> Prose:
         else " and the opening before the first heading" if openings == 1
         else f" and {openings} openings before a first heading"
     )
-    advice = f"{counted(int(types['advice']), 'gives', 'give')} advice"
-    if "context" not in common.index[:2]:  # else the sentence has just counted it
-        advice += f" and {counted(int(types['context']), 'is', 'are')} context"
+    # advice and context, unless the sentence has just counted them as the commonest kinds
+    rest = [f"{counted(int(types['advice']), 'gives', 'give')} advice" if "advice" not in common.index[:2] else "",
+            f"{counted(int(types['context']), 'is', 'are')} context" if "context" not in common.index[:2] else ""]
+    advice = "; " + " and ".join(r for r in rest if r) if any(rest) else ""
     over = h["verdicts"]["overstated"]
     text = (
         f"**{counted(h['statements'], 'statement')}** in {counted(h['articles'], 'article')} "
@@ -209,7 +210,7 @@ def inventory_summary(claims: pd.DataFrame) -> Prose:
         f"{counted(int(units.get('sentence', 0)), 'sentence')}, "
         + (f"under {counted(sections, 'section')}{opening}. " if sections else "with no section heading. ")
         + f"The commonest kinds are {common.index[0]} ({int(common.iloc[0])}) and {common.index[1]} "
-        f"({int(common.iloc[1])}); {advice}. "
+        f"({int(common.iloc[1])}){advice}. "
         + (f"**{over}** {'statement is' if over == 1 else 'statements are'} overstated." if h["assessed"]
            else "**No statement has an evidence level yet**, so none can be called overstated.")
         + f"{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
@@ -287,7 +288,7 @@ def editor_summary(claims: pd.DataFrame) -> Prose:
         "its evidence (set `evidence_level` and `evidence_ids` while reviewing). "
     )
     text = (
-        f"{lead}Below them, the whole article with every statement highlighted by its verdict "
+        f"{lead}{'Below them' if h['assessed'] else 'Below'}, the whole article with every statement highlighted by its verdict "
         f"(hover over a statement for the reason).{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
     )
     return Prose(text, {"headline": h})
