@@ -77,6 +77,8 @@ HARD_CASES = {
                         ["Trials in the U.S. found a small effect.", "Others did not."]),
     "abbreviation-us-sentence-end": ("It is popular in the U.S. The evidence is weak.",
                                      ["It is popular in the U.S.", "The evidence is weak."]),
+    "postscript": ("Thanks for reading.\n\nP.S. Our bars are back in stock. P.P.S. We ship free.",
+                   ["Thanks for reading.", "P.S. Our bars are back in stock.", "P.P.S. We ship free."]),
     "title-dr": ("Dr. Lee treated 40 patients. All improved.", ["Dr. Lee treated 40 patients.", "All improved."]),
     "eg-ie": ("Some herbs (e.g. ginger) help. Others, i.e. most, do not.",
               ["Some herbs (e.g. ginger) help.", "Others, i.e. most, do not."]),
