@@ -818,3 +818,18 @@ def test_an_underscore_inside_a_word_and_a_link_stay_for_the_rules() -> None:
 def test_round_fourteen_look_alikes(sentence: str, ctype: str, level: int, flags: str) -> None:
     d = draft_text(sentence)
     assert (d.claim_type, d.certainty, d.flags) == (ctype, level, flags)
+
+
+# From fresh-clone walkthrough 10 (redflags v15): a figure is about health, a price is not.
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("Nine out of ten customers say they feel more energetic.", True),
+        ("Serious complications happen in about 1 in 1,000 tests.", True),
+        ("Grab yours today with code STRONG20 for 20% off your first order.", False),
+        ("Common (may affect up to 1 in 10 people):", False),  # a leaflet's frequency band
+        ("In the trial, 40% of users slept longer.", True),
+    ],
+)
+def test_a_precise_figure_is_flagged_and_a_discount_is_not(sentence: str, flagged: bool) -> None:
+    assert ("precise_number" in draft_text(sentence).flags.split(";")) == flagged
