@@ -292,6 +292,12 @@ def test_two_prose_sentences_with_a_pipe_each_are_not_a_table() -> None:
     assert got["Sleep is a skill | you can learn it."][:2] != ("context", 0)
 
 
+def test_a_hard_line_break_or_a_quote_between_two_piped_sentences_is_no_rule_line() -> None:
+    for gap in ("  \n", "\n> "):
+        got = _types_of(f"# Sleep\n\nSleep is a skill | you can learn it.{gap}Most people | sleep better with a routine.\n")
+        assert all("table header" not in rules for _, _, rules in got.values()), repr(gap)
+
+
 def test_a_table_without_outer_pipes_still_has_a_header() -> None:
     got = _types_of("# Forms\n\nForm | Best for\n---|---\nGlycinate | Sleep and calm\nCitrate | Constipation\n")
     assert got["Form | Best for"][:2] == ("context", 0)
@@ -331,3 +337,20 @@ def test_a_byline_asserts_nothing_unless_something_else_in_it_does() -> None:
         assert got[line][:2] == ("context", 0), line
     assert got["Written by a GP, this guide explains the risks."][:2] == ("safety", 3)
     assert got["By the end of the week, most people feel better."][1] == 3
+
+
+def test_chapter_lines_need_a_run_of_timestamps_and_leave_tables_ratios_and_statistics_alone() -> None:
+    got = _types_of(
+        "# Notes\n\n- 00:00 Intro\n- **09:45** The dopamine study everyone talks about\n- 17:30 Safety: who should not plunge\n"
+    )
+    for line in ("00:00 Intro", "**09:45** The dopamine study everyone talks about", "17:30 Safety: who should not plunge"):
+        assert got[line][:2] == ("context", 0), line
+    other = _types_of(
+        "# Dosing\n\n| Time | What |\n|---|---|\n| 08:00 | Take two tablets with breakfast |\n| 20:00 | Take one tablet |\n\n"
+        "## Tips\n\n- 1:10 dilution of tea tree oil is safe for most skin\n\n"
+        "## 4 out of 5 users fall asleep faster in 2 weeks\n\nApproved by the FDA in 2018 for adults with migraine.\n"
+    )
+    assert other["08:00 | Take two tablets with breakfast"][1] == 3
+    assert other["1:10 dilution of tea tree oil is safe for most skin"][:2] == ("safety", 3)
+    assert "precise_number(4 out of 5 users)" in other["4 out of 5 users fall asleep faster in 2 weeks"][2]  # no review headline
+    assert "byline" not in other["Approved by the FDA in 2018 for adults with migraine."][2]

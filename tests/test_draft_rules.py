@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.draft import draft_claims, draft_text
+from claimcheck.draft import _scan_text, draft_claims, draft_text
 from claimcheck.segment import segment_text
 
 # (id, sentence, allowed certainty levels)
@@ -798,7 +798,9 @@ def test_emphasis_leaves_the_labels_of_the_plain_sentence(marked: str, plain: st
 
 
 def test_an_underscore_inside_a_word_and_a_link_stay_for_the_rules() -> None:
-    assert draft_text("See the [2019 review](https://example.gov/review) of sleep_aid trials.").support_in_text == "cited"
+    text = "See the [2019 review](https://example.gov/review) of sleep_aid trials."
+    assert draft_text(text).support_in_text == "cited"
+    assert "sleep_aid" in _scan_text(text) and "(https://example.gov/review)" in _scan_text(text)
 
 
 # From held-out round 14, after its first measurement (types v24, certainty v17, redflags v15).

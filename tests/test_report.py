@@ -173,6 +173,8 @@ def test_a_fresh_draft_with_no_evidence_level_is_not_called_free_of_overstatemen
     assert f'unrated (no evidence level yet)</td><td class="cc-num">{len(fresh)}<' in page  # the count column adds up
     assert "**Nothing to revise yet**" in repr(tables.editor_summary(fresh))
     assert "Below, the whole article" in repr(tables.editor_summary(fresh))  # no list above for 'them' to mean
+    calm = audit.claims.assign(verdict=audit.claims["verdict"].replace("overstated", "calibrated"))
+    assert "Below, the whole article" in repr(tables.editor_summary(calm))  # rated, and nothing to list
     assert "No statement has an evidence level yet." in tables.editor_list(fresh, audit.evidence).text
     for summary in (tables.inventory_summary(fresh), tables.calibration_summary(fresh)):
         text = repr(summary)

@@ -253,6 +253,22 @@ def test_a_published_rewrite_rereads_the_wording_flags_and_keeps_a_reviewers_own
     assert "flags superlative;unfalsifiable -> unfalsifiable" in got["reviewer_note"]
 
 
+def test_a_published_rewrite_drops_a_flag_the_drafter_gave_for_the_sentences_place(draft_article, capsys):
+    art, table = draft_article("tur.md", "# Turmeric\n\n## 5 Ways Turmeric Can Ease Joint Pain\n\nTurmeric works in many simple ways for stiff joints.\n")
+    df = pd.read_csv(table, dtype=str, keep_default_na=False)
+    row = df["text"] == "Turmeric works in many simple ways for stiff joints."
+    assert "presupposed_benefit" in df.loc[row, "flags"].item()  # from the heading it sits under
+    df.loc[row, "suggested_revision"] = "Turmeric may help stiff joints."
+    df.to_csv(table, index=False)
+    edit(art, "Turmeric works in many simple ways for stiff joints.", "Turmeric may help stiff joints.")
+    assert main(["draft", str(art), "--merge", str(table)]) == 0
+    fresh = art.with_name("fresh.csv")
+    assert main(["draft", str(art), "-o", str(fresh)]) == 0
+    merged = pd.read_csv(table, dtype=str, keep_default_na=False).set_index("text")
+    direct = pd.read_csv(fresh, dtype=str, keep_default_na=False).set_index("text")
+    assert merged.at["Turmeric may help stiff joints.", "flags"] == direct.at["Turmeric may help stiff joints.", "flags"]
+
+
 def test_the_removed_rows_file_opens_as_the_table_does(drafted, capsys):
     art, table = drafted
     text = table.read_text(encoding="utf-8")

@@ -207,10 +207,10 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
     header, rows, lines = read_csv_rows(args.claims, "claims table")  # one line for a missing, empty or binary file
     width = len(header)
     for name in dict.fromkeys(h for h in header if header.count(h) > 1):
-        raise InputError(f"{args.claims}:1: {name}: column appears twice, expected once; nothing written")
+        raise TableProblems(f"{args.claims}:1: {name}: column appears twice, expected once; nothing written")
     for row, line in zip(rows, lines, strict=True):  # never pad or cut a row someone wrote
         if len(row) != width:
-            raise InputError(f"{args.claims}:{line}: found {len(row)} fields, expected {width} (one per header column); nothing written")
+            raise TableProblems(f"{args.claims}:{line}: found {len(row)} fields, expected {width} (one per header column); nothing written")
     table = pd.DataFrame(rows, columns=header, dtype=str)
     for c in DERIVED_COLUMNS:  # a column deleted in a spreadsheet comes back where the contract puts it
         if c not in table.columns:

@@ -134,17 +134,18 @@ ENUMERATOR = re.compile(r"^\d{1,3}[.)/]\s+")
 # November 2026", "Prepared by the Society's committee and approved by its Board"): who wrote the
 # page and when, no claim. Only when nothing else in it asserts (see draft_claims).
 BYLINE = re.compile(
-    r"^(?:(?:medically|clinically|peer|fact)[- ]?)?(?:reviewed|written|prepared|edited|updated|compiled|produced|posted"
-    r"|published|approved|checked|authored)\s+(?:\w+\s+){0,2}?(?:by|on)\s"
+    r"^(?:(?:medically|clinically|peer|fact)[- ]?(?:reviewed|checked)|written|prepared|edited|compiled|authored)\s+by\s"
+    r"|^(?:reviewed|updated|approved|checked|published|posted)\s+by\s+(?:dr\b|our\b|the\s+[^.,;]*?\b(?:team|committee|board|editors?)\b)"
     r"|^by\s+(?:the\s+)?(?-i:[A-Z])",
     re.I,
 )
 # A review's rating in front of its headline ("★★★★☆ Love the rain", "5/5 Works!", "5 stars: …"):
 # the headline is the reviewer's own claim, not a label for the text under it (an average
 # rating with no headline, "4.8 out of 5 (41,302 ratings)", is not one)
-REVIEW_STARS = re.compile(r"^\s*(?:[★☆✩✭✮⭐]{3,}|[1-5](?:\.\d)?\s*(?:/\s*5|out\s+of\s+5(?:\s+stars?)?|stars?)\b)[\s:,.–—-]*(?=[^\W\d_])", re.I)
+REVIEW_STARS = re.compile(r"^\s*(?:[★☆✩✭✮⭐]{3,}|[1-5](?:\.\d)?\s*(?:/\s*5|out\s+of\s+5)?\s*stars?\b)[\s:,.–—-]*(?=[^\W\d_])", re.I)
 # A video's or podcast's chapter line ("09:45 The dopamine study everyone talks about"): a
 # timestamp and a label for what is said there, with no sentence end of its own
+_RATIO = re.compile(r"^\W*\d{1,2}:\d{1,3}\W*\s+(?:dilution|ratio|mix|blend|solution)\b", re.I)
 CHAPTER = re.compile(r"^[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?\s+[^\s\d]")
 _TRAIL = " \"')]*_»”’"
 
@@ -698,6 +699,29 @@ def _table_rows(unit_cols: dict[str, list]) -> list[int]:
     return out
 
 
+def _chapter_lines(unit_cols: dict[str, list], rows: list[int]) -> set[int]:
+    """The units that are a video's or podcast's chapter lines: a timestamp and a label with no
+    sentence end, outside a table, where the article has at least two in rising time order
+    (one '7:30 Get outside…' bullet is a schedule's item; '1:10 dilution' a ratio)."""
+    found: dict[object, list[tuple[int, int]]] = {}
+    for i, (text, art) in enumerate(zip(unit_cols["text"], unit_cols["article"], strict=True)):
+        text = str(text)
+        if rows[i] or ":" not in text[:12]:
+            continue
+        bare = _EMPHASIS.sub("", text) if "*" in text or "_" in text or "<" in text else text
+        m = CHAPTER.match(bare)
+        if m and without_trailing_marks(bare).rstrip(_TRAIL)[-1:] not in (".", "!", "?") and not _RATIO.match(bare):
+            parts = [int(x) for x in re.findall(r"\d+", m.group())]
+            seconds = sum(v * 60 ** k for k, v in enumerate(reversed(parts)))
+            found.setdefault(art, []).append((i, seconds))
+    out: set[int] = set()
+    for lines in found.values():
+        times = [t for _, t in lines]
+        if len(lines) >= 2 and times == sorted(times):
+            out.update(i for i, _ in lines)
+    return out
+
+
 def _ruled(header_end: object, next_start: object) -> bool:
     """Whether a rule line ('|---|') can lie between a header row and the next row.
 
@@ -705,7 +729,9 @@ def _ruled(header_end: object, next_start: object) -> bool:
     pipes to decide.
     """
     try:
-        return int(next_start) - int(header_end) > 2  # type: ignore[call-overload]
+        # a rule line takes at least five characters ('\n-|-\n'); a hard line break ('  \n') or a
+        # quote's marker ('\n> ') between two sentences takes three
+        return int(next_start) - int(header_end) > 4  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return True
 
@@ -765,6 +791,7 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
     references = False  # under a 'References' heading (segment.is_reference_section)
     entries: dict[object, dict[int, str]] = {}  # article -> its reference list: number -> entry
     rows = _table_rows(unit_cols)
+    chapters = _chapter_lines(unit_cols, rows)
     for i, (text, kind, art) in enumerate(zip(unit_cols["text"], unit_cols["unit"], unit_cols["article"], strict=True)):
         if art != article:
             article, frame_text, frame_type, section_type, frame_rule = art, None, "", "", None
@@ -781,19 +808,20 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
             references = is_reference_section(text)
         elif kind == "title":
             outcomes = _outcomes(hits)
-        review = kind == "heading" and REVIEW_STARS.match(text) is not None
+        bare = _EMPHASIS.sub("", text) if "*" in text or "_" in text or "<" in text else text  # '**09:45** …'
+        review = kind == "heading" and REVIEW_STARS.match(bare) is not None
         d = draft_text(
-            REVIEW_STARS.sub("", text) if review else NUMBERED.sub("", text) if numbered else text,
+            REVIEW_STARS.sub("", bare) if review else NUMBERED.sub("", text) if numbered else text,
             "sentence" if review else kind, use_frame, frame_type, section_type,
             frame_rule if numbered or (kind == "sentence" and NUMBERED.match(text)) else None,
             None if review else hits, outcomes, section_level, rows[i] == TABLE_DATA_ROW or review,
         )
         if rows[i] == TABLE_HEADER:
             d = _asserts_nothing(d, "table header")
-        elif (kind == "sentence" and d.claim_type == "context" and d.certainty == PLAIN and BYLINE.match(text)
+        elif (kind == "sentence" and d.claim_type == "context" and d.certainty == PLAIN and BYLINE.match(bare)
               and not FINITE_VERB.search(_scan_text(text))):
             d = _asserts_nothing(d, "byline")
-        elif CHAPTER.match(text) and without_trailing_marks(text).rstrip(_TRAIL)[-1:] not in (".", "!", "?"):
+        elif i in chapters:
             d = _asserts_nothing(d, "chapter line")  # a question keeps the type of what it asks, at 0
         if kind == "heading" and not numbered:
             section_level = d.certainty

@@ -114,14 +114,25 @@ def keep_removed(rows: pd.DataFrame, table: str | Path) -> Path:
     return aside
 
 
-def _reread_flags(kept: str, old_text: str, drafted: str) -> str:
+_RULE_FLAGS = re.compile(r"(?:^|; )flags=([^;]*)")
+
+
+def _reread_flags(kept: str, old_text: str, drafted: str, old_rules: str = "") -> str:
     """The flags of a row whose text is now its own rewrite: the drafter's reading of the new
-    wording, plus any flag a person added (one the drafter does not give the old wording).
+    wording, plus any flag a person added (one the drafter did not give the old wording).
 
     Flags name the wording ("the best" is a superlative), so the old drafter flags go
-    with the old words; a reviewer's own stay.
+    with the old words; a reviewer's own stay. What the drafter gave is read from the
+    row's ``draft_rules`` (it read the sentence in its place: a frame heading adds
+    presupposed_benefit), else from a draft of the old sentence alone.
     """
-    was = set(draft_text(old_text).flags.split(";"))
+    m = _RULE_FLAGS.search(str(old_rules)) if str(old_rules).startswith("type=") else None
+    if m is not None:
+        was = {f.split("(", 1)[0] for f in re.findall(r"(?:^|,)(\w+)\(", m.group(1))}
+    elif str(old_rules).startswith("type="):
+        was = set()  # the drafter gave the old wording no flag
+    else:
+        was = set(draft_text(old_text).flags.split(";"))
     own = [f for f in str(kept).split(";") if f and f not in was]
     return ";".join(dict.fromkeys([f for f in str(drafted).split(";") if f] + own))
 
@@ -238,7 +249,8 @@ def merge_units(
                 if same_words(unit["text"], revisions.iat[match[j]]):
                     # the rewrite itself, published: the old wording's certainty no longer describes the
                     # text, and the rewrite is done; what the claim is and its evidence still hold
-                    flags = _reread_flags(rec["flags"], old.at[match[j], "text"], drafted.at[j, "flags"])
+                    flags = _reread_flags(rec["flags"], old.at[match[j], "text"], drafted.at[j, "flags"],
+                                          old.at[match[j], "draft_rules"] if "draft_rules" in old.columns else "")
                     note = (f"its suggested revision applied word for word: certainty {rec['certainty']} -> {now}, the drafter's "
                             f"reading of the new text"
                             + (f", flags {rec['flags'] or '(none)'} -> {flags or '(none)'}" if flags != rec["flags"] else "")

@@ -288,7 +288,7 @@ def editor_summary(claims: pd.DataFrame) -> Prose:
         "its evidence (set `evidence_level` and `evidence_ids` while reviewing). "
     )
     text = (
-        f"{lead}{'Below them' if h['assessed'] else 'Below'}, the whole article with every statement highlighted by its verdict "
+        f"{lead}{'Below them' if n else 'Below'}, the whole article with every statement highlighted by its verdict "
         f"(hover over a statement for the reason).{_drafts_sentence(h)}\n\n{_worst_sentence(h)}"
     )
     return Prose(text, {"headline": h})
