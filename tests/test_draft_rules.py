@@ -835,3 +835,21 @@ def test_round_fourteen_look_alikes(sentence: str, ctype: str, level: int, flags
 )
 def test_a_precise_figure_is_flagged_and_a_discount_is_not(sentence: str, flagged: bool) -> None:
     assert ("precise_number" in draft_text(sentence).flags.split(";")) == flagged
+
+
+# Code review of round 14's certainty rules (certainty v18).
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("This product is not intended to cure.", 3),  # a lone verb of the disclaimer
+        ("It is not intended to diagnose, treat or cure.", 3),
+        ("The chances are reduced if you stop smoking.", 3),  # a passive, no hedge
+        ("The odds are stacked against smokers.", 3),
+        ("Chances are that your chin is creeping forward.", 2),
+        ("Research shows the side effects are largely limited to mild nausea.", 2),  # a finding, not a lack of evidence
+        ("Data show that bleeding is very limited after the procedure.", 3),
+        ("The evidence for acupuncture is limited.", 0),
+    ],
+)
+def test_round_fourteen_hedges_stay_in_their_scope(sentence: str, level: int) -> None:
+    assert draft_text(sentence).certainty == level
