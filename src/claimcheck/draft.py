@@ -34,7 +34,7 @@ import pandas as pd
 
 from claimcheck.audit import verdict
 from claimcheck.cues import Frame, Hit, Lexicon, load_lexicon, normalise
-from claimcheck.schema import CLAIM_COLUMNS, CLAIM_TYPES, INT_COLUMNS, OPTIONAL_COLUMNS, UNIT_COLUMNS
+from claimcheck.schema import CLAIM_COLUMNS, CLAIM_TYPES, INT_COLUMNS, OPTIONAL_COLUMNS, UNIT_COLUMNS, flags
 from claimcheck.segment import is_reference_section, without_trailing_marks
 
 # Contract precedence when a statement makes two kinds of claim.
@@ -362,11 +362,27 @@ def _claim_type(hits: Sequence[Hit], hint: str = "", text: str = "") -> tuple[st
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)|</?(?:b|i|em|strong|u|mark|span)\b[^<>]*>", re.I)
 
 
+_RULES_FLAGS = re.compile(r"(?:^|; )flags=([^;]*)")
+
+
+def flags_in_rules(rules: str) -> set[str] | None:
+    """The flags a ``draft_rules`` entry says the drafter gave ("…; flags=superlative(the best); …"),
+    or None when the entry is not the drafter's."""
+    rules = str(rules)
+    if not rules.startswith("type="):
+        return None
+    m = _RULES_FLAGS.search(rules)
+    return {f for f in flags() if f + "(" in m.group(1)} if m else set()
+
+
+def _unemphasised(text: str) -> str:
+    """``text`` without its inline emphasis (_EMPHASIS); most text has none to look for."""
+    return _EMPHASIS.sub("", text) if "*" in text or "_" in text or "<" in text else text
+
+
 def _scan_text(text: str) -> str:
     """The text the lexicons read: plain, stripped, without emphasis or a leading list or thread number."""
-    if "*" in text or "_" in text or "<" in text:
-        text = _EMPHASIS.sub("", text)
-    t = _plain(text).strip()
+    t = _plain(_unemphasised(text)).strip()
     return ENUMERATOR.sub("", t, count=1) if t[:1].isdigit() else t
 
 
@@ -523,7 +539,7 @@ def draft_text(
         rules += f"+{secondary}"
     rules += f"; certainty={level}({cert_why or 'no cue'})"
     if flag_names:
-        rules += "; flags=" + ",".join(f"{f}({flag_hits[f]})" for f in flag_names)
+        rules += "; flags=" + ",".join(f"{f}({flag_hits[f]})" for f in flag_names)  # read back by flags_in_rules
     rules += f"; support={support}"
     if notes:
         rules += "; " + "; ".join(notes)
@@ -708,7 +724,7 @@ def _chapter_lines(unit_cols: dict[str, list], rows: list[int]) -> set[int]:
         text = str(text)
         if rows[i] or ":" not in text[:12]:
             continue
-        bare = _EMPHASIS.sub("", text) if "*" in text or "_" in text or "<" in text else text
+        bare = _unemphasised(text)
         m = CHAPTER.match(bare)
         if m and without_trailing_marks(bare).rstrip(_TRAIL)[-1:] not in (".", "!", "?") and not _RATIO.match(bare):
             parts = [int(x) for x in re.findall(r"\d+", m.group())]
@@ -808,7 +824,7 @@ def draft_claims(units: pd.DataFrame, evidence: pd.DataFrame | None = None) -> p
             references = is_reference_section(text)
         elif kind == "title":
             outcomes = _outcomes(hits)
-        bare = _EMPHASIS.sub("", text) if "*" in text or "_" in text or "<" in text else text  # '**09:45** …'
+        bare = _unemphasised(text)  # '**09:45** …'
         review = kind == "heading" and REVIEW_STARS.match(bare) is not None
         d = draft_text(
             REVIEW_STARS.sub("", bare) if review else NUMBERED.sub("", text) if numbered else text,

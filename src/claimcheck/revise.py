@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from claimcheck.audit import derive_verdicts
-from claimcheck.draft import draft_text
+from claimcheck.draft import draft_text, flags_in_rules
 from claimcheck.io import InputError, TableProblems, article_slug, distinct_names, expand_articles, read_article, same_words, write_csv_atomic
 from claimcheck.schema import CLAIM_COLUMNS, DERIVED_COLUMNS, OPTIONAL_COLUMNS, UNIT_COLUMNS, to_typed
 from claimcheck.segment import id_prefix, segment_text
@@ -114,9 +114,6 @@ def keep_removed(rows: pd.DataFrame, table: str | Path) -> Path:
     return aside
 
 
-_RULE_FLAGS = re.compile(r"(?:^|; )flags=([^;]*)")
-
-
 def _reread_flags(kept: str, old_text: str, drafted: str, old_rules: str = "") -> str:
     """The flags of a row whose text is now its own rewrite: the drafter's reading of the new
     wording, plus any flag a person added (one the drafter did not give the old wording).
@@ -126,12 +123,8 @@ def _reread_flags(kept: str, old_text: str, drafted: str, old_rules: str = "") -
     row's ``draft_rules`` (it read the sentence in its place: a frame heading adds
     presupposed_benefit), else from a draft of the old sentence alone.
     """
-    m = _RULE_FLAGS.search(str(old_rules)) if str(old_rules).startswith("type=") else None
-    if m is not None:
-        was = {f.split("(", 1)[0] for f in re.findall(r"(?:^|,)(\w+)\(", m.group(1))}
-    elif str(old_rules).startswith("type="):
-        was = set()  # the drafter gave the old wording no flag
-    else:
+    was = flags_in_rules(old_rules)
+    if was is None:
         was = set(draft_text(old_text).flags.split(";"))
     own = [f for f in str(kept).split(";") if f and f not in was]
     return ";".join(dict.fromkeys([f for f in str(drafted).split(";") if f] + own))
